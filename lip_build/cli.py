@@ -1,0 +1,174 @@
+"""The `lip` command line: parses options and calls one function per command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import report
+from .clickde import GermanChoice, LipCommand, LipGroup
+from .diagnostics import Severity
+from .loader import find_plan_root
+
+
+def _plan_root(ctx: click.Context) -> Path:
+    given: Path | None = ctx.obj.get("plan")
+    start = given or Path.cwd()
+    root = find_plan_root(start) if given is None else (given if (given / "content/plan.md").is_file() else None)
+    if root is None:
+        raise click.UsageError(
+            f"In „{start}“ (und darüber) wurde kein Plan gefunden: es fehlt die Datei content/plan.md. "
+            "Wechseln Sie in den Ordner des Repositorys oder geben Sie ihn mit --plan an."
+        )
+    return root
+
+
+@click.group(cls=LipGroup, options_metavar="[OPTIONEN]", subcommand_metavar="BEFEHL [ANGABEN]...")
+@click.option(
+    "--plan",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="ORDNER",
+    help="Ordner des Plans (Standard: der nächste Ordner mit content/plan.md).",
+)
+@click.version_option(package_name="lip-build", message="lip %(version)s", help="Version anzeigen.")
+@click.pass_context
+def cli(ctx: click.Context, plan: Path | None) -> None:
+    """lip – der Lokale Integrationsplan als Code.
+
+    Prüft den Plan, erstellt Website und Ratsdrucksache und hilft beim Anlegen neuer Ziele und
+    Maßnahmen. Hilfe zu einem Befehl: lip BEFEHL --help
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["plan"] = plan
+
+
+@cli.command(cls=LipCommand)
+@click.option(
+    "--format",
+    "fmt",
+    type=GermanChoice(report.FORMATS),
+    default="text",
+    show_default=True,
+    help="Ausgabeformat: text für Menschen, json für Programme, github für Anmerkungen im Pull-Request.",
+)
+@click.option("--strict", is_flag=True, help="Auch Warnungen führen zum Exit-Code 1.")
+@click.pass_context
+def validate(ctx: click.Context, fmt: str, strict: bool) -> None:
+    """Prüft alle Dateien des Plans und meldet jedes Problem mit Datei und Zeile.
+
+    Exit-Code 0: keine Fehler; 1: Fehler (mit --strict auch Warnungen); 2: falscher Aufruf.
+    """
+    from .validate import load_plan
+
+    result = load_plan(_plan_root(ctx))
+    click.echo(_colour(report.render(fmt, result.diagnostics, result.files), fmt))
+    failed = result.diagnostics.has_errors or (strict and result.diagnostics.count(Severity.WARNING) > 0)
+    ctx.exit(1 if failed else 0)
+
+
+@cli.command(cls=LipCommand)
+@click.option(
+    "--format", "fmt", type=GermanChoice(("text", "json")), default="text", show_default=True, help="Ausgabeformat."
+)
+@click.pass_context
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Zählt Ziele und Maßnahmen je Handlungsfeld und Status."""
+    from .stats import render_stats
+
+    plan = _valid_plan(ctx)
+    click.echo(render_stats(plan, fmt))
+
+
+@cli.command(cls=LipCommand)
+@click.argument("art", type=GermanChoice(("ziel", "massnahme")))
+@click.option("--handlungsfeld", required=True, metavar="KÜRZEL", help="Kürzel des Handlungsfelds, z. B. BIL.")
+@click.option("--titel", required=True, metavar="TITEL", help="Titel des neuen Ziels bzw. der neuen Maßnahme.")
+@click.option(
+    "--ziel",
+    "ziel",
+    default=None,
+    metavar="ID",
+    help="Nur bei Maßnahmen: ID des ersten Ziels (Standard: erstes Ziel des Felds).",
+)
+@click.pass_context
+def new(ctx: click.Context, art: str, handlungsfeld: str, titel: str, ziel: str | None) -> None:
+    """Legt ein neues Ziel oder eine neue Maßnahme (ART: ziel oder massnahme) mit der nächsten freien ID an.
+
+    Beispiel: lip new massnahme --handlungsfeld BIL --titel "Sprachcafés in Stadtteilbibliotheken"
+    """
+    from .scaffold import ScaffoldError, create
+
+    root = _plan_root(ctx)
+    try:
+        path = create(root, art, handlungsfeld, titel, ziel)
+    except ScaffoldError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"Angelegt: {path.relative_to(root).as_posix()}")
+    click.echo("Füllen Sie jetzt die markierten Angaben aus und prüfen Sie mit „lip validate“.")
+
+
+@cli.command(cls=LipCommand)
+@click.option(
+    "--ausgabe",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Ordner für die Schema-Dateien (relativ zum Plan).",
+)
+@click.pass_context
+def schema(ctx: click.Context, ausgabe: Path) -> None:
+    """Schreibt JSON-Schemas des Kopfbereichs für Editoren (yaml-language-server)."""
+    from .jsonschema import write_schemas
+
+    root = _plan_root(ctx)
+    target = ausgabe if ausgabe.is_absolute() else root / ausgabe
+    for path in write_schemas(target):
+        click.echo(f"Geschrieben: {path.relative_to(root).as_posix() if path.is_relative_to(root) else path}")
+
+
+@cli.command(cls=LipCommand)
+@click.option("--site", "only_site", is_flag=True, help="Nur die Website erstellen.")
+@click.option("--pdf", "only_pdf", is_flag=True, help="Nur die Drucksache als PDF erstellen.")
+@click.option("--docx", "only_docx", is_flag=True, help="Nur die Drucksache als DOCX erstellen.")
+@click.option("--quiet", "-q", is_flag=True, help="Keine Fortschrittsanzeige.")
+@click.pass_context
+def build(ctx: click.Context, only_site: bool, only_pdf: bool, only_docx: bool, quiet: bool) -> None:
+    """Prüft den Plan und erstellt Website (site/) und Drucksache (dist/)."""
+    from .build import BuildError, run_build
+
+    plan = _valid_plan(ctx)
+    targets = {t for t, chosen in (("site", only_site), ("pdf", only_pdf), ("docx", only_docx)) if chosen}
+    try:
+        run_build(_plan_root(ctx), plan, targets or {"site", "pdf", "docx"}, quiet=quiet)
+    except BuildError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _valid_plan(ctx: click.Context) -> Any:
+    from .validate import load_plan
+
+    result = load_plan(_plan_root(ctx))
+    if result.plan is None:
+        click.echo(report.as_text(result.diagnostics, result.files), err=True)
+        click.echo("Der Plan hat Fehler; bitte zuerst beheben (lip validate).", err=True)
+        ctx.exit(1)
+    return result.plan
+
+
+def _colour(text: str, fmt: str) -> str:
+    if fmt != "text" or not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
+        return text
+    red, yellow = click.style("Fehler", fg="red", bold=True), click.style("Warnung", fg="yellow", bold=True)
+    lines = [
+        line.replace(" Fehler:", f" {red}:", 1).replace(" Warnung:", f" {yellow}:", 1) for line in text.split("\n")
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    cli(prog_name="lip")

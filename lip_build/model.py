@@ -1,0 +1,282 @@
+"""The validated plan: typed, immutable, the one model every output reads.
+
+Field names mirror the German front-matter keys. Display numbers are computed here
+(numbering.py) and never stored in files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Quelle:
+    """Where an element comes from: its file and the line on which its text starts."""
+
+    pfad: str
+    text_zeile: int
+
+
+@dataclass(frozen=True)
+class Kennzahl:
+    name: str
+    einheit: str
+    ausgangswert: float
+    ausgangsjahr: int
+    zielwert: float
+    zieljahr: int
+    quelle: str | None = None
+
+
+@dataclass(frozen=True)
+class Ziel:
+    id: str
+    titel: str
+    handlungsfeld: str
+    kennzahlen: tuple[Kennzahl, ...]
+    text: str
+    quelle: Quelle
+    reihenfolge: int | None = None
+    herkunft: str | None = None
+
+
+@dataclass(frozen=True)
+class Kosten:
+    betrag: float
+    art: str  # einmalig | jaehrlich
+    finanzierung: str
+
+
+@dataclass(frozen=True)
+class Zeitraum:
+    beginn: int
+    ende: int | None = None
+
+
+@dataclass(frozen=True)
+class Entscheidung:
+    status: str
+    gremium: str | None = None
+    datum: dt.date | None = None
+    drucksache: str | None = None
+    bemerkung: str | None = None
+
+
+@dataclass(frozen=True)
+class Umsetzung:
+    status: str
+    stand: dt.date | None = None
+    bemerkung: str | None = None
+
+
+@dataclass(frozen=True)
+class Massnahme:
+    id: str
+    titel: str
+    handlungsfeld: str
+    ziele: tuple[str, ...]
+    federfuehrung: str
+    partner: tuple[str, ...]
+    zielgruppen: tuple[str, ...]
+    querschnittsthemen: tuple[str, ...]
+    zeitraum: Zeitraum
+    kosten: tuple[Kosten, ...]
+    antragsberechtigt: bool
+    herkunft: str
+    entscheidung: Entscheidung
+    umsetzung: Umsetzung
+    kontakt: str
+    text: str
+    quelle: Quelle
+    reihenfolge: int | None = None
+
+    def kosten_summe(self, art: str) -> float:
+        return sum(k.betrag for k in self.kosten if k.art == art)
+
+
+@dataclass(frozen=True)
+class Handlungsfeld:
+    code: str
+    name: str
+    ordner: str
+    expertengruppe: str
+    kurzfassung: str
+    text: str
+    quelle: Quelle
+    leichte_sprache: str | None = None
+
+
+@dataclass(frozen=True)
+class Mitgliedsart:
+    art: str
+    anzahl: int | None = None
+
+
+@dataclass(frozen=True)
+class Gremium:
+    id: str
+    name: str
+    art: str
+    zusammensetzung: tuple[Mitgliedsart, ...]
+    text: str
+    quelle: Quelle
+    kurzname: str | None = None
+    artikel: str | None = None
+    handlungsfeld: str | None = None
+    vorsitz: str | None = None
+
+
+@dataclass(frozen=True)
+class Begriff:
+    """An entry of a vocabulary with a page of its own: a Zielgruppe or a Querschnittsthema."""
+
+    id: str
+    name: str
+    text: str
+    quelle: Quelle
+
+
+@dataclass(frozen=True)
+class Organisationseinheit:
+    oe: str
+    name: str
+    dezernat: str | None = None
+
+
+@dataclass(frozen=True)
+class Kapitel:
+    titel: str
+    reihenfolge: int
+    text: str
+    quelle: Quelle
+    kurztitel: str | None = None
+
+
+@dataclass(frozen=True)
+class Glossareintrag:
+    begriff: str
+    erklaerung: str
+
+
+@dataclass(frozen=True)
+class Glossar:
+    titel: str
+    begriffe: tuple[Glossareintrag, ...]
+    text: str
+    quelle: Quelle
+
+
+@dataclass(frozen=True)
+class Ereignis:
+    datum: dt.date
+    titel: str
+    gremium: str | None = None
+    drucksache: str | None = None
+    geplant: bool = False
+
+
+@dataclass(frozen=True)
+class Zeitleiste:
+    titel: str
+    ereignisse: tuple[Ereignis, ...]
+    text: str
+    quelle: Quelle
+
+
+@dataclass(frozen=True)
+class Beratung:
+    gremium: str
+    rolle: str  # beratung | entscheidung | kenntnis
+
+
+@dataclass(frozen=True)
+class Drucksache:
+    nummer: str
+    art: str
+    titel: str
+    beratungsfolge: tuple[Beratung, ...]
+    gender_aspekte: str
+    oe: str
+    datum: dt.date
+    begruendung: str
+    quelle: Quelle
+    antrag: str | None = None
+    kosten_text: str | None = None
+    klimawirkung: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    titel: str
+    herausgeberin: str
+    version: str
+    status: str
+    stand: dt.date
+    handlungsfelder: tuple[str, ...]
+    einleitung: str
+    quelle: Quelle
+    untertitel: str | None = None
+    repository: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    info: PlanInfo
+    drucksache: Drucksache
+    handlungsfelder: tuple[Handlungsfeld, ...]  # in the plan's order
+    ziele: tuple[Ziel, ...]  # in display order
+    massnahmen: tuple[Massnahme, ...]  # in display order
+    gremien: tuple[Gremium, ...]
+    zielgruppen: tuple[Begriff, ...]
+    querschnittsthemen: tuple[Begriff, ...]
+    organisationseinheiten: tuple[Organisationseinheit, ...]
+    kapitel: tuple[Kapitel, ...]
+    nummern: Mapping[str, str] = field(repr=False)  # Handlungsfeld code / Ziel or Maßnahme ID → "1.3.2"
+    glossar: Glossar | None = None
+    zeitleiste: Zeitleiste | None = None
+    leichte_sprache: Kapitel | None = None
+
+    @cached_property
+    def _index(self) -> dict[str, object]:
+        items: list[tuple[str, object]] = []
+        items += [(h.code, h) for h in self.handlungsfelder]
+        items += [(z.id, z) for z in self.ziele]
+        items += [(m.id, m) for m in self.massnahmen]
+        return dict(items)
+
+    def ziel(self, id: str) -> Ziel:
+        item = self._index[id]
+        assert isinstance(item, Ziel)
+        return item
+
+    def massnahme(self, id: str) -> Massnahme:
+        item = self._index[id]
+        assert isinstance(item, Massnahme)
+        return item
+
+    def handlungsfeld(self, code: str) -> Handlungsfeld:
+        item = self._index[code]
+        assert isinstance(item, Handlungsfeld)
+        return item
+
+    def gremium(self, id: str) -> Gremium:
+        return next(g for g in self.gremien if g.id == id)
+
+    def organisationseinheit(self, oe: str) -> Organisationseinheit:
+        return next(o for o in self.organisationseinheiten if o.oe == oe)
+
+    def ziele_von(self, code: str) -> tuple[Ziel, ...]:
+        return tuple(z for z in self.ziele if z.handlungsfeld == code)
+
+    def massnahmen_von(self, code: str) -> tuple[Massnahme, ...]:
+        return tuple(m for m in self.massnahmen if m.handlungsfeld == code)
+
+    def massnahmen_zu(self, ziel_id: str) -> tuple[Massnahme, ...]:
+        """Every measure that serves the goal, from any Handlungsfeld, in display order."""
+        return tuple(m for m in self.massnahmen if ziel_id in m.ziele)
+
+    def nummer(self, id_or_code: str) -> str:
+        return self.nummern[id_or_code]

@@ -1,0 +1,44 @@
+"""The whole check of a plan, and the model when the plan has no errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build_model import build_plan
+from .diagnostics import Diagnostics
+from .loader import read_documents
+from .model import Plan
+from .plancheck import PlanChecker
+from .statuscheck import check_statuses
+from .textcheck import TextChecker
+
+
+@dataclass(frozen=True)
+class Result:
+    diagnostics: Diagnostics
+    files: int
+    plan: Plan | None  # None when the plan has errors
+
+
+def load_plan(root: Path) -> Result:
+    diagnostics = Diagnostics()
+    documents = read_documents(root, diagnostics)
+    text_links = []
+    for doc in documents:
+        checker = TextChecker(root, doc.path, doc.source.body, doc.source.body_line, diagnostics)
+        text_links += checker.check()
+        if not doc.source.body.strip() and doc.kind.name in ("ziel", "massnahme", "handlungsfeld", "kapitel"):
+            pos = doc.source.line_of()
+            diagnostics.add(
+                "LIP408",
+                doc.path,
+                pos.line,
+                pos.column,
+                "Nach dem Kopfbereich folgt kein Text. Beschreiben Sie unter der zweiten Zeile „---“, worum es "
+                "geht; der Text erscheint auf der Website und in der Drucksache.",
+            )
+    PlanChecker(documents, diagnostics).run(text_links)
+    check_statuses(documents, diagnostics)
+    plan = None if diagnostics.has_errors else build_plan(documents)
+    return Result(diagnostics, len(documents), plan)
