@@ -1,20 +1,48 @@
-"""`lip build`: the outputs of a validated plan (website in site/, documents in dist/)."""
+"""`lip build`: the outputs of a validated plan (website in site/, documents in dist/).
+
+Each output lives in its own package and is called through one function:
+  lip_build.site.build_site(root, plan, version, progress) -> writes <root>/site atomically
+  lip_build.documents.build_documents(root, plan, version, formats, progress) -> writes <root>/dist
+Both raise BuildError with a German message when a step fails.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 from .model import Plan
+from .output import Progress
+from .version import detect
 
 
 class BuildError(Exception):
-    """A build step failed; the message is German and says what to do."""
+    """A build step failed; the message is German and says what failed and what to do."""
+
+
+_NAMES = {"site": "die Website", "pdf": "die Drucksache als PDF", "docx": "die Drucksache als DOCX"}
+
+
+def _available(module: str) -> bool:
+    return importlib.util.find_spec(f"lip_build.{module}") is not None
 
 
 def run_build(root: Path, plan: Plan, targets: set[str], quiet: bool = False) -> None:
-    names = {"site": "die Website", "pdf": "die Drucksache als PDF", "docx": "die Drucksache als DOCX"}
-    missing = ", ".join(names[t] for t in sorted(targets))
-    raise BuildError(
-        f"Der Plan ist gültig, aber {missing} kann lip noch nicht erstellen: diese Ausgaben sind in Arbeit. "
-        "Bis dahin prüft „lip validate“ den Plan und „lip stats“ zeigt Kennzahlen."
-    )
+    progress = Progress(quiet)
+    version = detect(root, plan.info.stand)
+    missing = [t for t in sorted(targets) if not _available("site" if t == "site" else "documents")]
+    if missing:
+        raise BuildError(
+            f"Der Plan ist gültig, aber {', '.join(_NAMES[t] for t in missing)} kann lip noch nicht erstellen: "
+            "diese Ausgaben sind in Arbeit. Bis dahin prüft „lip validate“ den Plan und „lip stats“ zeigt Kennzahlen."
+        )
+    if "site" in targets:
+        from .site import build_site
+
+        build_site(root, plan, version, progress)
+    formats = targets & {"pdf", "docx"}
+    if formats:
+        from .documents import build_documents
+
+        build_documents(root, plan, version, formats, progress)
+    progress.done("Fertig")

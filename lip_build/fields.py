@@ -184,14 +184,14 @@ class FieldChecker:
         if isinstance(t, s.Choice):
             return self._choice(t, node, label)
         if isinstance(t, s.Pattern):
-            text = self._text_of(node, label, t.what, t.example)
+            text = self._text_of(node, label, f"eine {t.what}", t.example)
             if text is None:
                 return _INVALID
             if not t.regex.match(text):
                 self._report(
                     "LIP208",
                     node.pos,
-                    f"„{text}“ in „{label}“ ist nicht {t.what}. Erwartet wird die Form „{t.example}“.",
+                    f"„{text}“ in „{label}“ ist keine gültige {t.what}. Erwartet wird die Form „{t.example}“.",
                 )
                 return _INVALID
             return text

@@ -94,8 +94,10 @@ def discover(root: Path) -> list[str]:
     return sorted(found)
 
 
-def read_documents(root: Path, diagnostics: Diagnostics) -> list[Document]:
+def read_documents(root: Path, diagnostics: Diagnostics) -> tuple[list[Document], list[str]]:
+    """Read and field-check every content file; also return the paths that could not be read."""
     documents = []
+    unreadable = []
     paths = discover(root)
     for path in paths:
         kind = classify(path)
@@ -104,6 +106,7 @@ def read_documents(root: Path, diagnostics: Diagnostics) -> list[Document]:
             continue
         source = read_source(root, path, diagnostics)
         if source is None:
+            unreadable.append(path)
             continue
         checked = FieldChecker(path, diagnostics).check(kind.spec, source.front)
         documents.append(Document(kind, source, checked))
@@ -118,7 +121,7 @@ def read_documents(root: Path, diagnostics: Diagnostics) -> list[Document]:
                 f"Die Datei „{kind.required}“ fehlt, ohne sie kann der Plan nicht erstellt werden. "
                 "Legen Sie sie wieder an (siehe doku/inhaltsmodell.md).",
             )
-    return documents
+    return documents, unreadable
 
 
 def _unknown_place_message(path: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from . import schema as s
 from .diagnostics import Diagnostics
 from .fields import Mention, did_you_mean, listing
-from .loader import Document
+from .loader import Document, classify
 
 # Which kinds of Gremium may stand in which field (LIP310).
 _GREMIUM_ARTEN: dict[str, tuple[tuple[str, ...], str]] = {
@@ -25,10 +25,17 @@ _GREMIUM_ARTEN: dict[str, tuple[tuple[str, ...], str]] = {
 
 
 class PlanChecker:
-    def __init__(self, documents: list[Document], diagnostics: Diagnostics) -> None:
+    def __init__(self, documents: list[Document], diagnostics: Diagnostics, unreadable: list[str]) -> None:
         self.documents = documents
         self.diagnostics = diagnostics
         self.defined: dict[str, dict[str, Mention]] = defaultdict(dict)
+        # Identifiers whose file exists but could not be read: its error is reported already, and
+        # references to it would only repeat that error in other files.
+        self.broken: dict[str, set[str]] = defaultdict(set)
+        for path in unreadable:
+            kind = classify(path)
+            if kind and kind.name in s.KINDS:
+                self.broken[kind.name].add(PurePosixPath(path).stem)
         self.by_kind: dict[str, list[Document]] = defaultdict(list)
         for doc in documents:
             self.by_kind[doc.kind.name].append(doc)
@@ -89,6 +96,11 @@ class PlanChecker:
         folders = {d.folder for d in self.documents if d.folder}
         for folder in sorted(folders - {d.folder for d in self.by_kind["handlungsfeld"]}):
             path = f"handlungsfelder/{folder}/handlungsfeld.md"
+            self.broken["handlungsfeld"].update(
+                str(d.values["handlungsfeld"])
+                for d in self.documents
+                if d.folder == folder and "handlungsfeld" in d.values
+            )
             self.diagnostics.add(
                 "LIP112",
                 path,
@@ -128,7 +140,7 @@ class PlanChecker:
     def _references(self, references: list[Mention]) -> None:
         for mention in references:
             known = self.defined[mention.kind]
-            if mention.value in known:
+            if mention.value in known or mention.value in self.broken[mention.kind]:
                 continue
             kind = s.KINDS[mention.kind]
             self._report(
@@ -151,8 +163,9 @@ class PlanChecker:
 
     def _text_links(self, links: list[Mention]) -> None:
         elements = {**self.defined["ziel"], **self.defined["massnahme"]}
+        broken = self.broken["ziel"] | self.broken["massnahme"]
         for link in links:
-            if link.value in elements:
+            if link.value in elements or link.value in broken:
                 continue
             self._report(
                 "LIP305",

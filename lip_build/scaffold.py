@@ -39,7 +39,7 @@ def create(root: Path, art: str, handlungsfeld: str, titel: str, ziel: str | Non
     titel = titel.strip()
     if not titel or any(ord(c) < 32 for c in titel):
         raise ScaffoldError("Der Titel darf nicht leer sein und keine Zeilenumbrüche enthalten.")
-    documents = read_documents(root, Diagnostics())
+    documents, _ = read_documents(root, Diagnostics())
     code = handlungsfeld.strip().upper()
     fields = {d.values.get("code"): d for d in documents if d.kind.name == "handlungsfeld"}
     feld = fields.get(code)

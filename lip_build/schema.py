@@ -94,7 +94,7 @@ class Choice:
 @dataclass(frozen=True)
 class Pattern:
     regex: re.Pattern[str]
-    what: str  # "eine Drucksachennummer"
+    what: str  # "Drucksachennummer", used as "keine gültige …"
     example: str
 
 
@@ -188,7 +188,7 @@ GREMIUM_ART = Choice(
 )
 ARTIKEL = Choice((("den", "den"), ("die", "die"), ("das", "das")))
 
-DRUCKSACHE_PATTERN = Pattern(DRUCKSACHE_NR, "eine Drucksachennummer", "1830/2022")
+DRUCKSACHE_PATTERN = Pattern(DRUCKSACHE_NR, "Drucksachennummer", "1830/2022")
 
 # --- the kinds of files ------------------------------------------------------------------
 
@@ -205,7 +205,7 @@ PLAN = Obj(
         ),
         Field(
             "repository",
-            Pattern(WEB_ADDRESS, "eine https-Adresse", "https://github.com/stadt/lip"),
+            Pattern(WEB_ADDRESS, "https-Adresse", "https://github.com/stadt/lip"),
             False,
             "Web-Adresse des Repositorys",
         ),

@@ -23,6 +23,10 @@ TEXT_LINK = re.compile(r"\[\[\s*([^\]\n]*?)\s*\]\]")
 _RAW_ATTRIBUTE = re.compile(r"\{=[a-zA-Z0-9_-]+\}")
 
 _PARSER = MarkdownIt("commonmark")
+# Most texts have no HTML, images, links or code: their inline parse finds nothing to check, so
+# only the block structure (headings) is parsed. Any of these marks needs the full parse.
+_BLOCKS_ONLY = MarkdownIt("commonmark").disable("inline")
+_INLINE_MARKS = ("<", "](", "]:", "`")
 
 
 class TextChecker:
@@ -41,7 +45,8 @@ class TextChecker:
     def check(self) -> list[Mention]:
         if not self.body.strip():
             return []
-        tokens = _PARSER.parse(self.body)
+        parser = _PARSER if any(mark in self.body for mark in _INLINE_MARKS) else _BLOCKS_ONLY
+        tokens = parser.parse(self.body)
         code_lines: set[int] = set()
         level = 1  # the title from the front matter is the page's level 1
         for token in tokens:
@@ -71,13 +76,14 @@ class TextChecker:
                 "beginnen Sie Überschriften im Text mit „## “.",
             )
         elif level > previous + 1:
+            where = "Die erste Überschrift im Text hat" if previous == 1 else f"Auf Ebene {previous} folgt"
             self._report(
                 "LIP402",
                 line,
                 1,
-                f"Überschrift der Ebene {level} folgt auf Ebene {previous}; Ebene {previous + 1} wird "
-                f"übersprungen. Verwenden Sie „{'#' * (previous + 1)} “, damit Vorlesegeräte und das PDF-"
-                "Inhaltsverzeichnis die Gliederung verstehen.",
+                f"{where} Ebene {level}; Ebene {previous + 1} wird übersprungen. Verwenden Sie "
+                f"„{'#' * (previous + 1)} “, damit Vorlesegeräte und das Inhaltsverzeichnis des PDF die Gliederung "
+                "verstehen.",
             )
         return level
 

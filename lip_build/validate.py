@@ -23,7 +23,7 @@ class Result:
 
 def load_plan(root: Path) -> Result:
     diagnostics = Diagnostics()
-    documents = read_documents(root, diagnostics)
+    documents, unreadable = read_documents(root, diagnostics)
     text_links = []
     for doc in documents:
         checker = TextChecker(root, doc.path, doc.source.body, doc.source.body_line, diagnostics)
@@ -38,7 +38,7 @@ def load_plan(root: Path) -> Result:
                 "Nach dem Kopfbereich folgt kein Text. Beschreiben Sie unter der zweiten Zeile „---“, worum es "
                 "geht; der Text erscheint auf der Website und in der Drucksache.",
             )
-    PlanChecker(documents, diagnostics).run(text_links)
+    PlanChecker(documents, diagnostics, unreadable).run(text_links)
     check_statuses(documents, diagnostics)
     plan = None if diagnostics.has_errors else build_plan(documents)
     return Result(diagnostics, len(documents), plan)

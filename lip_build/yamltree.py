@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -21,10 +22,10 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 
 _CONSTRUCTOR = SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
     line: int
     column: int
 
@@ -36,15 +37,13 @@ class BadDate:
     text: str
 
 
-@dataclass(frozen=True)
-class YScalar:
+class YScalar(NamedTuple):  # NamedTuples: a plan has hundreds of thousands of these
     value: object
     pos: Pos
     quoted: bool = False
 
 
-@dataclass(frozen=True)
-class YEntry:
+class YEntry(NamedTuple):
     key_pos: Pos
     value: YNode
 
@@ -90,7 +89,8 @@ class _Builder:
         self.seen: set[int] = set()
 
     def pos(self, node: yaml.Node) -> Pos:
-        return Pos(node.start_mark.line + self.offset, node.start_mark.column + 1)
+        mark = node.start_mark
+        return Pos(mark.line + self.offset, mark.column + 1)
 
     def build(self, node: yaml.Node) -> YNode:
         if id(node) in self.seen:
@@ -136,6 +136,8 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> YScalar:
         pos = self.pos(node)
         quoted = node.style in ("'", '"')
+        if node.tag == _STR:  # the common case, without the constructor's overhead
+            return YScalar(node.value, pos, quoted)
         construct = SafeConstructor.yaml_constructors.get(node.tag)
         if construct is None:  # explicit foreign tag such as !!python/object: keep the text
             return YScalar(str(node.value), pos, quoted)
@@ -155,7 +157,6 @@ _YAML_HINTS = (
         "Text „: “? Dann setzen Sie den ganzen Text in Anführungszeichen.",
     ),
     ("could not find expected ':'", "Hier fehlt der Doppelpunkt nach einem Schlüssel (Form: „schluessel: Wert“)."),
-    ("found character '\\t'", "Hier steht ein Tabulatorzeichen. YAML erlaubt zum Einrücken nur Leerzeichen."),
     (
         "that cannot start any token",
         "Ein Wert beginnt mit einem Zeichen, das YAML nicht erlaubt (z. B. @ oder `). "
@@ -185,8 +186,13 @@ _YAML_HINTS = (
 )
 
 
-def yaml_error_message(error: yaml.YAMLError) -> str:
+_TAB_HINT = "Hier steht ein Tabulatorzeichen. YAML erlaubt zum Einrücken nur Leerzeichen."
+
+
+def yaml_error_message(error: yaml.YAMLError, line_text: str = "") -> str:
     text = str(error)
+    if "\t" in line_text and ("cannot start any token" in text or "\\t" in text):
+        return _TAB_HINT
     for needle, hint in _YAML_HINTS:
         if needle in text:
             return hint
@@ -205,7 +211,9 @@ def parse_front_matter(text: str, path: str, first_line: int, diagnostics: Diagn
         mark = error.problem_mark or error.context_mark
         line = (mark.line if mark else 0) + first_line
         column = (mark.column if mark else 0) + 1
-        diagnostics.add("LIP106", path, line, column, yaml_error_message(error))
+        lines = text.split("\n")
+        offending = lines[mark.line] if mark and mark.line < len(lines) else ""
+        diagnostics.add("LIP106", path, line, column, yaml_error_message(error, offending))
         return None
     except yaml.YAMLError as error:
         diagnostics.add("LIP106", path, first_line, 1, yaml_error_message(error))

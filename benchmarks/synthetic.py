@@ -1,0 +1,114 @@
+"""Synthetic plans of any size, for benchmarks: the shipped plan-wide content plus N measures.
+
+The generated plan validates without errors or warnings, so a benchmark measures the
+real path through validation and rendering.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FIELDS = (  # code, folder, name, expert group
+    ("BIL", "bildung", "Bildung", "eg-bildung"),
+    ("WIR", "wirtschaft", "Wirtschaft", "eg-wirtschaft"),
+    ("SOZ", "soziales", "Soziales", "eg-soziales"),
+    ("STA", "stadtleben", "Stadtleben", "eg-stadtleben"),
+    ("DEM", "demokratie", "Demokratie", "eg-demokratie"),
+    ("VER", "stadtverwaltung", "Stadtverwaltung", "eg-stadtverwaltung"),
+)
+MEASURES_PER_GOAL = 3
+_TEXT = (
+    "Die Expert*innengruppe schlägt vor, Angebote im Stadtteil gemeinsam mit Migrant*innenselbstorganisationen "
+    "weiterzuentwickeln. Beratung, Begleitung und Qualifizierung werden verzahnt, damit Teilnehmende "
+    "verlässliche Ansprechpersonen finden und Übergänge gelingen."
+)
+
+
+def _goal(code: str, number: int, name: str) -> str:
+    return f"""---
+id: {code}-Z{number:02d}
+titel: Ziel {number} im Handlungsfeld {name} ist erreicht.
+handlungsfeld: {code}
+kennzahlen:
+  - name: Anteil der erreichten Teilnehmenden
+    einheit: Prozent
+    ausgangswert: {20 + number % 30}
+    ausgangsjahr: 2023
+    zielwert: {50 + number % 40}
+    zieljahr: 2030
+    quelle: Synthetische Testdaten
+---
+{_TEXT}
+"""
+
+
+_DECISIONS = (
+    "  status: beschlossen\n  gremium: ratsversammlung\n  datum: 2022-09-29\n  drucksache: \"1830/2022\"\n",
+    "  status: zugestimmt\n  gremium: lenkungsgruppe\n  datum: 2026-09-22\n",
+    "  status: vorgeschlagen\n",
+)
+
+
+def _measure(code: str, number: int, goal: int, other: str, group: str) -> str:
+    decision = _DECISIONS[number % len(_DECISIONS)]
+    progress = "in_umsetzung" if number % 3 == 0 else "nicht_begonnen"
+    costs = (
+        ""
+        if number % 4 == 0
+        else f"kosten:\n  - betrag: {10000 + 1000 * (number % 50)}\n    art: {'jaehrlich' if number % 2 else 'einmalig'}\n"
+        "    finanzierung: Haushalt der Landeshauptstadt Hannover\n"
+    )
+    return f"""---
+id: {code}-M{number:02d}
+titel: Maßnahme {number} für Teilhabe im Stadtteil
+handlungsfeld: {code}
+ziele: [{code}-Z{goal:02d}, {other}]
+federfuehrung: "50.60"
+partner: ["51", Migrant*innenselbstorganisationen]
+zielgruppen: [stadtgesellschaft, eltern]
+querschnittsthemen: [partizipation, mehrsprachigkeit]
+zeitraum:
+  beginn: 2024
+  ende: 2028
+{costs}antragsberechtigt: {'true' if number % 5 == 0 else 'false'}
+herkunft: {group}
+entscheidung:
+{decision}umsetzung:
+  status: {progress}
+kontakt: "50.60"
+---
+## Ausgangslage
+
+{_TEXT} Verweis auf [[{code}-Z{goal:02d}]].
+
+## Umsetzung
+
+{_TEXT}
+"""
+
+
+def write_synthetic_plan(target: Path, measures: int) -> Path:
+    """Write a plan with `measures` measures (and one goal per three measures) into `target`."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(REPO / "content", target / "content")
+    shutil.copytree(REPO / "templates", target / "templates")
+    if (REPO / "mkdocs.yml").is_file():
+        shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    per_field = [measures // len(FIELDS) + (1 if i < measures % len(FIELDS) else 0) for i in range(len(FIELDS))]
+    for index, ((code, folder, name, group), count) in enumerate(zip(FIELDS, per_field, strict=True)):
+        base = target / "handlungsfelder" / folder
+        (base / "ziele").mkdir(parents=True)
+        (base / "massnahmen").mkdir()
+        shutil.copy2(REPO / "handlungsfelder" / folder / "handlungsfeld.md", base / "handlungsfeld.md")
+        goals = max(1, -(-count // MEASURES_PER_GOAL))
+        for goal in range(1, goals + 1):
+            (base / "ziele" / f"{code}-Z{goal:02d}.md").write_text(_goal(code, goal, name), encoding="utf-8")
+        other_code = FIELDS[(index + 1) % len(FIELDS)][0]
+        for number in range(1, count + 1):
+            goal = (number - 1) // MEASURES_PER_GOAL + 1
+            text = _measure(code, number, goal, f"{other_code}-Z01", group)
+            (base / "massnahmen" / f"{code}-M{number:02d}.md").write_text(text, encoding="utf-8")
+    return target
