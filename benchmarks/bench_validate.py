@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import REPO, write_synthetic_plan  # noqa: E402
+from synthetic import REPO, write_synthetic_plan
 
 _CHILD = """
 import json, resource, sys, time

@@ -45,7 +45,7 @@ kennzahlen:
 
 
 _DECISIONS = (
-    "  status: beschlossen\n  gremium: ratsversammlung\n  datum: 2022-09-29\n  drucksache: \"1830/2022\"\n",
+    '  status: beschlossen\n  gremium: ratsversammlung\n  datum: 2022-09-29\n  drucksache: "1830/2022"\n',
     "  status: zugestimmt\n  gremium: lenkungsgruppe\n  datum: 2026-09-22\n",
     "  status: vorgeschlagen\n",
 )
@@ -54,10 +54,11 @@ _DECISIONS = (
 def _measure(code: str, number: int, goal: int, other: str, group: str) -> str:
     decision = _DECISIONS[number % len(_DECISIONS)]
     progress = "in_umsetzung" if number % 3 == 0 else "nicht_begonnen"
+    art = "jaehrlich" if number % 2 else "einmalig"
     costs = (
         ""
         if number % 4 == 0
-        else f"kosten:\n  - betrag: {10000 + 1000 * (number % 50)}\n    art: {'jaehrlich' if number % 2 else 'einmalig'}\n"
+        else f"kosten:\n  - betrag: {10000 + 1000 * (number % 50)}\n    art: {art}\n"
         "    finanzierung: Haushalt der Landeshauptstadt Hannover\n"
     )
     return f"""---
@@ -72,7 +73,7 @@ querschnittsthemen: [partizipation, mehrsprachigkeit]
 zeitraum:
   beginn: 2024
   ende: 2028
-{costs}antragsberechtigt: {'true' if number % 5 == 0 else 'false'}
+{costs}antragsberechtigt: {"true" if number % 5 == 0 else "false"}
 herkunft: {group}
 entscheidung:
 {decision}umsetzung:
