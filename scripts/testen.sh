@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installiert lip mit den Testwerkzeugen in .venv und führt alle Prüfungen und Tests aus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || { echo "Fehler: lip braucht Python 3.11 oder neuer (gefunden: $(python3 --version))." >&2; exit 1; }
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+echo "== ruff check"; .venv/bin/ruff check lip_build tests benchmarks
+echo "== ruff format --check"; .venv/bin/ruff format --check lip_build tests benchmarks
+echo "== mypy"; .venv/bin/mypy
+echo "== pytest"; .venv/bin/pytest "$@"

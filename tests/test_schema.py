@@ -1,0 +1,68 @@
+"""`lip schema`: the JSON Schemas accept the shipped plan and reject what the validator rejects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from lip_build.cli import cli
+from lip_build.jsonschema import schemas
+from lip_build.loader import classify, discover
+
+from .conftest import REPO
+
+
+def _front_matter(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text.split("---\n", 2)[1])
+
+    def plain(value: Any) -> Any:  # editors see dates as text, as yaml-language-server does
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value
+
+    return plain(data)
+
+
+def test_shipped_front_matter_matches_the_schemas() -> None:
+    by_name = schemas()
+    checked = 0
+    for relative in discover(REPO):
+        kind = classify(relative)
+        assert kind is not None, relative
+        schema = by_name[f"{kind.name}.schema.json"]
+        jsonschema.validate(_front_matter(REPO / relative), schema)
+        checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("change", "value"),
+    [("federfuehrung", 50.6), ("antragsberechtigt", "ja"), ("unbekannt", 1), ("id", "bil-m1")],
+)
+def test_schema_rejects_broken_measures(change: str, value: Any) -> None:
+    path = next((REPO / "handlungsfelder").glob("*/massnahmen/*.md"))
+    data = _front_matter(path)
+    data[change] = value
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schemas()["massnahme.schema.json"])
+
+
+def test_cli_writes_schema_files(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--plan", str(REPO), "schema", "--ausgabe", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in tmp_path.glob("*.schema.json"))
+    assert "massnahme.schema.json" in written and "ziel.schema.json" in written
+    for path in tmp_path.glob("*.json"):
+        jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
