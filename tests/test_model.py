@@ -34,14 +34,12 @@ def test_reordering_changes_numbers_but_not_ids(plan_copy: Path) -> None:
     assert after.nummer(second.id) == before.nummer(first.id)
     assert after.nummer(first.id) == before.nummer(second.id)
     assert {z.id for z in after.ziele} == {z.id for z in before.ziele}
-    moved = [m for m in after.massnahmen if m.ziele[0] == second.id][0]
+    moved = next(m for m in after.massnahmen if m.ziele[0] == second.id)
     assert after.nummer(moved.id).startswith(after.nummer(second.id) + ".")
 
 
 def test_measures_serving_a_goal_come_from_any_field(shipped_plan: Plan) -> None:
-    crossing = next(
-        (m, g) for m in shipped_plan.massnahmen for g in m.ziele[1:] if not g.startswith(m.handlungsfeld)
-    )
+    crossing = next((m, g) for m in shipped_plan.massnahmen for g in m.ziele[1:] if not g.startswith(m.handlungsfeld))
     measure, goal = crossing
     assert measure in shipped_plan.massnahmen_zu(goal)
 
