@@ -127,8 +127,12 @@ def schema(ctx: click.Context, ausgabe: Path) -> None:
 
     root = _plan_root(ctx)
     target = ausgabe if ausgabe.is_absolute() else root / ausgabe
-    for path in write_schemas(target):
-        click.echo(f"Geschrieben: {path.relative_to(root).as_posix() if path.is_relative_to(root) else path}")
+    shown = target.relative_to(root).as_posix() if target.is_relative_to(root) else str(target)
+    written = write_schemas(target, shown)
+    click.echo(f"{len(written) - 1} Schemas und die Zuordnung zu den Dateien geschrieben nach {shown}/.")
+    click.echo(
+        f"Einrichtung im Editor: siehe doku/inhaltsmodell.md, Abschnitt „Prüfung im Editor“ ({shown}/yaml-schemas.json)."
+    )
 
 
 @cli.command(cls=LipCommand)

@@ -72,10 +72,16 @@ def schemas() -> dict[str, dict[str, Any]]:
     return result
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def editor_mapping(folder: str) -> dict[str, list[str]]:
+    """Schema file → file globs, in the form of the `yaml.schemas` setting of yaml-language-server."""
+    return {f"{folder}/{kind.name}.schema.json": [kind.glob] for kind in FILE_KINDS}
+
+
+def write_schemas(folder: Path, relative_folder: str = "schemas") -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, content in schemas().items():
+    files = {**schemas(), "yaml-schemas.json": {"yaml.schemas": editor_mapping(relative_folder)}}
+    for name, content in files.items():
         target = folder / name
         handle, temp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".json")
         with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -23,29 +23,30 @@ PLAN_FILE = "content/plan.md"
 class FileKind:
     name: str
     spec: s.Obj
-    pattern: re.Pattern[str]
-    required: str | None = None  # the path, where exactly one such file must exist
+    glob: str  # where such files lie, e.g. handlungsfelder/*/ziele/*.md ("*" never crosses a folder)
+    required: bool = False  # exactly this one file must exist (globs without "*")
 
-
-def _kind(name: str, spec: s.Obj, pattern: str, required: bool = False) -> FileKind:
-    return FileKind(name, spec, re.compile(pattern), pattern.strip("^$").replace("\\", "") if required else None)
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile("^" + re.escape(self.glob).replace(r"\*", "[^/]+") + "$")
 
 
 FILE_KINDS = (
-    _kind("plan", s.PLAN, r"^content/plan\.md$", required=True),
-    _kind("drucksache", s.DRUCKSACHE, r"^content/drucksache\.md$", required=True),
-    _kind("organisationseinheiten", s.ORGANISATIONSEINHEITEN, r"^content/organisationseinheiten\.md$", required=True),
-    _kind("glossar", s.GLOSSAR, r"^content/glossar\.md$"),
-    _kind("zeitleiste", s.ZEITLEISTE, r"^content/zeitleiste\.md$"),
-    _kind("leichte_sprache", s.LEICHTE_SPRACHE, r"^content/leichte-sprache\.md$"),
-    _kind("kapitel", s.KAPITEL, r"^content/kapitel/[^/]+\.md$"),
-    _kind("gremium", s.GREMIUM, r"^content/gremien/[^/]+\.md$"),
-    _kind("zielgruppe", s.ZIELGRUPPE, r"^content/zielgruppen/[^/]+\.md$"),
-    _kind("querschnittsthema", s.QUERSCHNITTSTHEMA, r"^content/querschnittsthemen/[^/]+\.md$"),
-    _kind("handlungsfeld", s.HANDLUNGSFELD, r"^handlungsfelder/[^/]+/handlungsfeld\.md$"),
-    _kind("ziel", s.ZIEL, r"^handlungsfelder/[^/]+/ziele/[^/]+\.md$"),
-    _kind("massnahme", s.MASSNAHME, r"^handlungsfelder/[^/]+/massnahmen/[^/]+\.md$"),
+    FileKind("plan", s.PLAN, "content/plan.md", required=True),
+    FileKind("drucksache", s.DRUCKSACHE, "content/drucksache.md", required=True),
+    FileKind("organisationseinheiten", s.ORGANISATIONSEINHEITEN, "content/organisationseinheiten.md", required=True),
+    FileKind("glossar", s.GLOSSAR, "content/glossar.md"),
+    FileKind("zeitleiste", s.ZEITLEISTE, "content/zeitleiste.md"),
+    FileKind("leichte_sprache", s.LEICHTE_SPRACHE, "content/leichte-sprache.md"),
+    FileKind("kapitel", s.KAPITEL, "content/kapitel/*.md"),
+    FileKind("gremium", s.GREMIUM, "content/gremien/*.md"),
+    FileKind("zielgruppe", s.ZIELGRUPPE, "content/zielgruppen/*.md"),
+    FileKind("querschnittsthema", s.QUERSCHNITTSTHEMA, "content/querschnittsthemen/*.md"),
+    FileKind("handlungsfeld", s.HANDLUNGSFELD, "handlungsfelder/*/handlungsfeld.md"),
+    FileKind("ziel", s.ZIEL, "handlungsfelder/*/ziele/*.md"),
+    FileKind("massnahme", s.MASSNAHME, "handlungsfelder/*/massnahmen/*.md"),
 )
+_PATTERNS = [(kind.pattern, kind) for kind in FILE_KINDS]
 
 CONTENT_DIRS = ("content", "handlungsfelder")
 
@@ -74,7 +75,7 @@ class Document:
 
 
 def classify(path: str) -> FileKind | None:
-    return next((k for k in FILE_KINDS if k.pattern.match(path)), None)
+    return next((kind for pattern, kind in _PATTERNS if pattern.match(path)), None)
 
 
 def find_plan_root(start: Path) -> Path | None:
@@ -112,13 +113,13 @@ def read_documents(root: Path, diagnostics: Diagnostics) -> tuple[list[Document]
         documents.append(Document(kind, source, checked))
     present = set(paths)
     for kind in FILE_KINDS:
-        if kind.required and kind.required not in present:
+        if kind.required and kind.glob not in present:
             diagnostics.add(
                 "LIP112",
-                kind.required,
+                kind.glob,
                 1,
                 1,
-                f"Die Datei „{kind.required}“ fehlt, ohne sie kann der Plan nicht erstellt werden. "
+                f"Die Datei „{kind.glob}“ fehlt, ohne sie kann der Plan nicht erstellt werden. "
                 "Legen Sie sie wieder an (siehe doku/inhaltsmodell.md).",
             )
     return documents, unreadable

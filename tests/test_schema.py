@@ -64,5 +64,5 @@ def test_cli_writes_schema_files(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in tmp_path.glob("*.schema.json"))
     assert "massnahme.schema.json" in written and "ziel.schema.json" in written
-    for path in tmp_path.glob("*.json"):
+    for path in tmp_path.glob("*.schema.json"):
         jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
