@@ -18,6 +18,7 @@ from .diagnostics import Diagnostics
 from .yamltree import BadDate, Pos, YMap, YNode, YScalar, YSeq, describe
 
 _INVALID = object()
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ class FieldChecker:
         if isinstance(t, s.Text):
             if isinstance(value, str):
                 return value.strip()
-            return self._wrong(node, label, "einen Text", quote_hint=True)
+            return self._wrong(node, label, "ein Text", quote_hint=True)
         if isinstance(t, s.Boolean):
             if isinstance(value, bool):
                 return value
@@ -253,6 +254,14 @@ class FieldChecker:
             return value.date()
         if isinstance(value, dt.date):
             return value
+        if isinstance(value, str) and node.quoted and _ISO_DATE.match(value.strip()):
+            self._report(
+                "LIP204",
+                node.pos,
+                f"Das Datum „{value}“ in „{label}“ steht in Anführungszeichen und gilt deshalb als Text. "
+                f"Schreiben Sie es ohne Anführungszeichen: {label.rsplit('.', 1)[-1]}: {value.strip()}",
+            )
+            return _INVALID
         shown = value if isinstance(value, str) else describe(node)
         self._report(
             "LIP204",
@@ -280,7 +289,7 @@ class FieldChecker:
         self._report(
             "LIP203",
             _pos(node),
-            f"„{label}“ enthält {describe(node)}, erwartet wird {expected}.{hint}{extra}",
+            f"„{label}“ enthält {describe(node)}; erwartet: {expected}.{hint}{extra}",
         )
         return _INVALID
 

@@ -140,6 +140,15 @@ class TextChecker:
 
     def _target(self, target: str, line: int, image: bool) -> None:
         what = "Das Bild" if image else "Die verlinkte Datei"
+        if re.match(r"^[A-Za-z]:[\\/]", unquote(target)):  # C:\Bilder\x.png: a path on someone's computer, not a URL
+            self._report(
+                "LIP405",
+                line,
+                1,
+                f"„{target}“ ist ein Pfad auf einem einzelnen Computer. Legen Sie die Datei ins Repository und "
+                "verweisen Sie relativ zur Datei, z. B. „bilder/grafik.png“.",
+            )
+            return
         parsed = urlparse(target)
         if parsed.scheme or target.startswith("//"):
             if image:
@@ -155,7 +164,7 @@ class TextChecker:
         if not parsed.path:  # "#anker" within the page
             return
         relative = unquote(parsed.path)
-        if relative.startswith("/") or re.match(r"^[A-Za-z]:", relative):
+        if relative.startswith("/"):
             self._report(
                 "LIP405",
                 line,

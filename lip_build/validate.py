@@ -41,4 +41,4 @@ def load_plan(root: Path) -> Result:
     PlanChecker(documents, diagnostics, unreadable).run(text_links)
     check_statuses(documents, diagnostics)
     plan = None if diagnostics.has_errors else build_plan(documents)
-    return Result(diagnostics, len(documents), plan)
+    return Result(diagnostics, len(documents) + len(unreadable), plan)

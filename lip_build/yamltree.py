@@ -8,6 +8,7 @@ blow up a hostile file) are reported instead of passing through.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -64,21 +65,21 @@ YNode = YScalar | YMap | YSeq
 
 
 def describe(node: YNode) -> str:
-    """A German description of what kind of value a node holds (for type errors)."""
+    """What a node holds, in German, as the object of "enthält …" (for type errors)."""
     if isinstance(node, YMap):
-        return "eine Zuordnung von Schlüsseln"
+        return "eingerückte Angaben"
     if isinstance(node, YSeq):
         return "eine Liste"
     value = node.value
     if value is None:
-        return "ein leerer Wert"
+        return "keinen Wert"
     if isinstance(value, bool):
-        return f"der Wahrheitswert {'true' if value else 'false'}"
+        return f"den Wahrheitswert {'true' if value else 'false'}"
     if isinstance(value, (int, float)):
         return f"die Zahl {value}"
     if isinstance(value, (dt.date, BadDate)):
         return "ein Datum"
-    return f"der Text „{value}“"
+    return f"den Text „{value}“"
 
 
 class _Builder:
@@ -86,26 +87,12 @@ class _Builder:
         self.path = path
         self.offset = line_offset
         self.diagnostics = diagnostics
-        self.seen: set[int] = set()
 
     def pos(self, node: yaml.Node) -> Pos:
         mark = node.start_mark
         return Pos(mark.line + self.offset, mark.column + 1)
 
     def build(self, node: yaml.Node) -> YNode:
-        if id(node) in self.seen:
-            p = self.pos(node)
-            self.diagnostics.add(
-                "LIP109",
-                self.path,
-                p.line,
-                p.column,
-                "Anker (&) und Verweise (*) sind im Kopfbereich nicht erlaubt. Schreiben Sie den "
-                "Wert aus; ein Text, der mit * beginnt, gehört in Anführungszeichen.",
-            )
-            return YScalar(None, p)
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
         if isinstance(node, yaml.SequenceNode):
@@ -200,11 +187,42 @@ def yaml_error_message(error: yaml.YAMLError, line_text: str = "") -> str:
     return f"Der Kopfbereich ist kein gültiges YAML ({problem})."
 
 
+# A value that starts with & or * is an anchor or alias in YAML: "&Co KG" silently becomes "KG", and
+# aliases can multiply a small file into a huge one. Cheap text test first, the scanner only on a hit.
+_ANCHOR_OR_ALIAS = re.compile(r"(?:[:\[,]|^\s*-)\s+[&*]|[\[,][&*]", re.MULTILINE)
+
+
+def _anchors_and_aliases(text: str, path: str, first_line: int, diagnostics: Diagnostics) -> bool:
+    if not _ANCHOR_OR_ALIAS.search(text):
+        return False
+    found = False
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                found = True
+                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                mark = token.start_mark
+                diagnostics.add(
+                    "LIP109",
+                    path,
+                    mark.line + first_line,
+                    mark.column + 1,
+                    f"Der Wert beginnt mit „{sign}{token.value}“. In YAML ist das ein "
+                    f"{'Anker' if sign == '&' else 'Verweis'}, kein Text – der Wert ginge verloren. Setzen Sie den "
+                    f'ganzen Wert in Anführungszeichen, z. B. "{sign}{token.value} …".',
+                )
+    except yaml.YAMLError:
+        return found  # the syntax error itself is reported by the parse
+    return found
+
+
 def parse_front_matter(text: str, path: str, first_line: int, diagnostics: Diagnostics) -> YNode | None:
     """Parse front matter text whose first line is file line `first_line`.
 
     Returns None after reporting a syntax error; an empty front matter is an empty map.
     """
+    if _anchors_and_aliases(text, path, first_line, diagnostics):
+        return None
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
