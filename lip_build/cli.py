@@ -131,7 +131,7 @@ def schema(ctx: click.Context, ausgabe: Path) -> None:
     written = write_schemas(target, shown)
     click.echo(f"{len(written) - 1} Schemas und die Zuordnung zu den Dateien geschrieben nach {shown}/.")
     click.echo(
-        f"Einrichtung im Editor: siehe doku/inhaltsmodell.md, Abschnitt „Prüfung im Editor“ ({shown}/yaml-schemas.json)."
+        f"Einrichtung im Editor: doku/inhaltsmodell.md, Abschnitt „Prüfung im Editor“ ({shown}/yaml-schemas.json)."
     )
 
 
