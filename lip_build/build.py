@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .model import Plan
 from .output import Progress
-from .version import detect
+from .version import ReleaseError, check_release, detect
 
 
 class BuildError(Exception):
@@ -28,9 +28,14 @@ def _available(module: str) -> bool:
     return importlib.util.find_spec(f"lip_build.{module}") is not None
 
 
-def run_build(root: Path, plan: Plan, targets: set[str], quiet: bool = False) -> None:
+def run_build(root: Path, plan: Plan, targets: set[str], quiet: bool = False, release: bool = False) -> None:
     progress = Progress(quiet)
     version = detect(root, plan.info.stand)
+    if release:
+        try:
+            check_release(root, version)
+        except ReleaseError as error:
+            raise BuildError(str(error)) from None
     missing = [t for t in sorted(targets) if not _available("site" if t == "site" else "documents")]
     if missing:
         raise BuildError(

@@ -67,6 +67,7 @@ def _massnahme(doc: Document) -> m.Massnahme:
         text=_text(doc),
         quelle=_quelle(doc),
         reihenfolge=_opt(v, "reihenfolge"),
+        geprueft=dict(v.get("geprueft") or {}),
     )
 
 

@@ -54,7 +54,7 @@ def cli(ctx: click.Context, plan: Path | None) -> None:
     type=GermanChoice(report.FORMATS),
     default="text",
     show_default=True,
-    help="Ausgabeformat: text für Menschen, json für Programme, github für Anmerkungen im Pull-Request.",
+    help="Ausgabeformat: text für Menschen, json für Programme, github/gitlab für Anmerkungen im Pull-/Merge-Request.",
 )
 @click.option("--strict", is_flag=True, help="Auch Warnungen führen zum Exit-Code 1.")
 @click.pass_context
@@ -135,20 +135,58 @@ def schema(ctx: click.Context, ausgabe: Path) -> None:
     )
 
 
+@cli.group(cls=LipGroup, options_metavar="[OPTIONEN]", subcommand_metavar="BEFEHL [ANGABEN]...")
+def review() -> None:
+    """Maßnahmen nach Änderungen an ihren Zielen prüfen und bestätigen."""
+
+
+@review.command(cls=LipCommand)
+@click.argument("ids", nargs=-1, metavar="ID...")
+@click.option("--alle", is_flag=True, help="Alle Maßnahmen des Plans bestätigen.")
+@click.pass_context
+def confirm(ctx: click.Context, ids: tuple[str, ...], alle: bool) -> None:
+    """Bestätigt, dass Maßnahmen noch zu ihren Zielen passen (ID einer Maßnahme oder eines Ziels).
+
+    Beispiel: lip review confirm BIL-M04 – oder BIL-Z02 für alle Maßnahmen, die diesem Ziel dienen.
+    """
+    from .diagnostics import Diagnostics
+    from .loader import read_documents
+    from .review import ReviewError
+    from .review import confirm as record
+
+    root = _plan_root(ctx)
+    documents, _ = read_documents(root, Diagnostics())
+    if alle:
+        ids = tuple(str(d.values["id"]) for d in documents if d.kind.name == "massnahme" and "id" in d.values)
+    if not ids:
+        raise click.UsageError("Nennen Sie mindestens eine ID (z. B. BIL-M04) oder --alle.")
+    try:
+        written = record(root, documents, list(ids))
+    except ReviewError as error:
+        raise click.UsageError(str(error)) from None
+    for path in written:
+        click.echo(f"Bestätigt: {path.relative_to(root).as_posix()}")
+    if not written:
+        click.echo("Nichts zu tun: alles war schon bestätigt.")
+
+
 @cli.command(cls=LipCommand)
 @click.option("--site", "only_site", is_flag=True, help="Nur die Website erstellen.")
 @click.option("--pdf", "only_pdf", is_flag=True, help="Nur die Drucksache als PDF erstellen.")
 @click.option("--docx", "only_docx", is_flag=True, help="Nur die Drucksache als DOCX erstellen.")
 @click.option("--quiet", "-q", is_flag=True, help="Keine Fortschrittsanzeige.")
+@click.option(
+    "--release", is_flag=True, help="Offizielle Fassung: nur aus einem getaggten Commit ohne offene Änderungen."
+)
 @click.pass_context
-def build(ctx: click.Context, only_site: bool, only_pdf: bool, only_docx: bool, quiet: bool) -> None:
+def build(ctx: click.Context, only_site: bool, only_pdf: bool, only_docx: bool, quiet: bool, release: bool) -> None:
     """Prüft den Plan und erstellt Website (site/) und Drucksache (dist/)."""
     from .build import BuildError, run_build
 
     plan = _valid_plan(ctx)
     targets = {t for t, chosen in (("site", only_site), ("pdf", only_pdf), ("docx", only_docx)) if chosen}
     try:
-        run_build(_plan_root(ctx), plan, targets or {"site", "pdf", "docx"}, quiet=quiet)
+        run_build(_plan_root(ctx), plan, targets or {"site", "pdf", "docx"}, quiet=quiet, release=release)
     except BuildError as error:
         raise click.ClickException(str(error)) from None
 

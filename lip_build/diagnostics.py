@@ -62,6 +62,7 @@ CODES: dict[str, Code] = _registry(
     Code("LIP308", W, "Dateiname passt nicht zur ID"),
     Code("LIP309", E, "Handlungsfelder im Plan und Ordner passen nicht zusammen"),
     Code("LIP310", E, "Gremium der falschen Art"),
+    Code("LIP311", W, "Maßnahme nach Änderung eines Ziels zu prüfen"),
     Code("LIP350", E, "Entscheidungsstand unvollständig"),
     Code("LIP351", E, "Umsetzungsstand widerspricht dem Entscheidungsstand"),
     Code("LIP352", E, "Jahre in falscher Reihenfolge"),

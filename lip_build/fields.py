@@ -118,6 +118,8 @@ class FieldChecker:
             return self._object(t, node, label + ".")
         if isinstance(t, s.ListOf):
             return self._list(t, node, label)
+        if isinstance(t, s.MapOf):
+            return self._map(t, node, label)
         if not isinstance(node, YScalar):
             return self._wrong(node, label, _expected(t))
         return self._scalar(t, node, label)
@@ -147,6 +149,17 @@ class FieldChecker:
                     continue
                 seen[value] = index + 1
             values.append(value)
+        return values
+
+    def _map(self, t: s.MapOf, node: YNode, label: str) -> Any:
+        if not isinstance(node, YMap):
+            return self._wrong(node, label, "eingerückte Zeilen der Form „ID: Wert“")
+        values = {}
+        for key, entry in node.entries.items():
+            identifier = self._identifier(t.key, YScalar(key, entry.key_pos), label)
+            value = self._value(t.value, entry.value, f"{label}.{key}")
+            if identifier is not _INVALID and value is not _INVALID:
+                values[identifier] = value
         return values
 
     # -- scalars ----------------------------------------------------------------------

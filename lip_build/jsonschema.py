@@ -32,6 +32,12 @@ def to_json_schema(t: s.FieldType, description: str = "") -> dict[str, Any]:
         out.update(type="array", items=to_json_schema(t.item), minItems=t.min_items)
         if not isinstance(t.item, s.Obj):
             out["uniqueItems"] = True
+    elif isinstance(t, s.MapOf):
+        out.update(
+            type="object",
+            propertyNames={"pattern": s.KINDS[t.key.kind].pattern.pattern},
+            additionalProperties=to_json_schema(t.value),
+        )
     elif isinstance(t, s.Text):
         out.update(type="string", minLength=1)
     elif isinstance(t, s.Integer):

@@ -92,6 +92,7 @@ class Massnahme:
     text: str
     quelle: Quelle
     reihenfolge: int | None = None
+    geprueft: Mapping[str, str] = field(default_factory=dict)  # goal ID → confirmed fingerprint
 
     def kosten_summe(self, art: str) -> float:
         return sum(k.betrag for k in self.kosten if k.art == art)

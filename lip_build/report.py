@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from .diagnostics import Diagnostic, Diagnostics, Severity
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "gitlab")
 
 
 def summary(diagnostics: Diagnostics, files: int) -> str:
@@ -78,5 +79,22 @@ def as_github(diagnostics: Diagnostics, files: int) -> str:
     return "\n".join(lines)
 
 
+def as_gitlab(diagnostics: Diagnostics, files: int) -> str:
+    """GitLab Code Quality report (a JSON list), shown on the merge request's changed lines."""
+    issues = []
+    for d in diagnostics.items:
+        identity = f"{d.code}:{d.path}:{d.line}:{d.column}:{d.message}"
+        issues.append(
+            {
+                "description": f"{d.code} {d.message}",
+                "check_name": d.code,
+                "fingerprint": hashlib.sha256(identity.encode("utf-8")).hexdigest(),
+                "severity": "major" if d.severity is Severity.ERROR else "minor",
+                "location": {"path": d.path, "lines": {"begin": d.line}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2)
+
+
 def render(fmt: str, diagnostics: Diagnostics, files: int) -> str:
-    return {"text": as_text, "json": as_json, "github": as_github}[fmt](diagnostics, files)
+    return {"text": as_text, "json": as_json, "github": as_github, "gitlab": as_gitlab}[fmt](diagnostics, files)

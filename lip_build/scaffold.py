@@ -14,6 +14,7 @@ import jinja2
 from .diagnostics import Diagnostics
 from .fields import did_you_mean
 from .loader import Document, read_documents
+from .review import goal_fingerprint
 
 TEMPLATE_DIR = Path("templates") / "neu"
 _FOLDERS = {"ziel": "ziele", "massnahme": "massnahmen"}
@@ -88,8 +89,10 @@ def _defaults(documents: list[Document], feld: Document, art: str, code: str, zi
     drucksache_oe = next((d.values.get("oe") for d in documents if d.kind.name == "drucksache"), None)
     if not zielgruppen or not einheiten:
         raise ScaffoldError("Zielgruppen oder Organisationseinheiten fehlen im Plan; prüfen Sie mit „lip validate“.")
+    goal_doc = next(d for d in documents if d.kind.name == "ziel" and d.values.get("id") == ziel)
     return {
         "ziel": ziel,
+        "fingerprint": goal_fingerprint(goal_doc) or "",
         "herkunft": feld.values.get("expertengruppe", ""),
         "zielgruppe": "stadtgesellschaft" if "stadtgesellschaft" in zielgruppen else zielgruppen[0],
         "oe": drucksache_oe if drucksache_oe in einheiten else einheiten[0],

@@ -124,6 +124,14 @@ class ListOf:
 
 
 @dataclass(frozen=True)
+class MapOf:
+    """A mapping whose keys are identifiers of a kind (e.g. goal IDs) and whose values share a type."""
+
+    key: Ref
+    value: FieldType
+
+
+@dataclass(frozen=True)
 class Field:
     key: str
     type: FieldType
@@ -139,7 +147,7 @@ class Obj:
         return next((f for f in self.fields if f.key == key), None)
 
 
-FieldType = Text | Integer | Number | Boolean | Date | Choice | Pattern | Key | Ref | Partner | ListOf | Obj
+FieldType = Text | Integer | Number | Boolean | Date | Choice | Pattern | Key | Ref | Partner | ListOf | MapOf | Obj
 
 YEAR = Integer(1990, 2100)
 ORDER = Integer(1, 9999)
@@ -189,6 +197,7 @@ GREMIUM_ART = Choice(
 ARTIKEL = Choice((("den", "den"), ("die", "die"), ("das", "das")))
 
 DRUCKSACHE_PATTERN = Pattern(DRUCKSACHE_NR, "Drucksachennummer", "1830/2022")
+FINGERPRINT = Pattern(re.compile(r"^[0-9a-f]{8}$"), "Prüfsumme (acht Zeichen 0-9, a-f)", "3f2a9c1b")
 
 # --- the kinds of files ------------------------------------------------------------------
 
@@ -332,6 +341,12 @@ MASSNAHME = Obj(
         Field("entscheidung", ENTSCHEIDUNG, True, "Entscheidungsstand"),
         Field("umsetzung", UMSETZUNG, True, "Umsetzungsstand"),
         Field("kontakt", Ref("oe"), True, "OE-Nummer der Ansprechstelle"),
+        Field(
+            "geprueft",
+            MapOf(Ref("ziel"), FINGERPRINT),
+            False,
+            "Bestätigte Fassung je Ziel (schreibt „lip review confirm“; nicht von Hand ändern)",
+        ),
     )
 )
 

@@ -10,6 +10,7 @@ from .diagnostics import Diagnostics
 from .loader import read_documents
 from .model import Plan
 from .plancheck import PlanChecker
+from .review import check_reviews
 from .statuscheck import check_statuses
 from .textcheck import TextChecker
 
@@ -40,5 +41,6 @@ def load_plan(root: Path) -> Result:
             )
     PlanChecker(documents, diagnostics, unreadable).run(text_links)
     check_statuses(documents, diagnostics)
+    check_reviews(documents, diagnostics)
     plan = None if diagnostics.has_errors else build_plan(documents)
     return Result(diagnostics, len(documents) + len(unreadable), plan)

@@ -33,6 +33,28 @@ def _git(root: Path, *args: str) -> str | None:
     return done.stdout.strip() if done.returncode == 0 else None
 
 
+class ReleaseError(Exception):
+    """The tree cannot be released; the message says why and what to do, in German."""
+
+
+def check_release(root: Path, version: Version) -> None:
+    """An official document must be traceable: a tagged commit and no uncommitted changes."""
+    if version.commit is None:
+        raise ReleaseError("Eine Freigabe (--release) braucht ein Git-Repository; hier gibt es keins.")
+    if version.geaendert:
+        changed = (_git(root, "status", "--porcelain") or "").splitlines()
+        shown = ", ".join(line[3:] for line in changed[:5]) + (" …" if len(changed) > 5 else "")
+        raise ReleaseError(
+            f"Es gibt nicht eingecheckte Änderungen ({shown}). Ein offizielles Dokument muss genau einem Commit "
+            "entsprechen: committen oder verwerfen Sie die Änderungen und versuchen Sie es erneut."
+        )
+    if version.tag is None:
+        raise ReleaseError(
+            f"Der Commit {version.bezeichnung} hat kein Tag. Setzen Sie zuerst eine Versionsmarke, z. B. "
+            "„git tag -a v2.0 -m 'LIP 2.0, Beschlussfassung'“, und erstellen Sie dann die Freigabe."
+        )
+
+
 def detect(root: Path, fallback: dt.date) -> Version:
     commit = _git(root, "rev-parse", "HEAD")
     if commit is None:
@@ -40,7 +62,7 @@ def detect(root: Path, fallback: dt.date) -> Version:
         return Version("ohne Git", None, when, None, False)
     tag = _git(root, "describe", "--tags", "--exact-match", "HEAD")
     stamp = _git(root, "log", "-1", "--format=%cI", "HEAD") or ""
-    status = _git(root, "status", "--porcelain", "--", "content", "handlungsfelder", "templates", "mkdocs.yml")
+    status = _git(root, "status", "--porcelain")
     return Version(
         bezeichnung=tag or commit[:7],
         commit=commit,

@@ -154,3 +154,15 @@ def test_build_refuses_a_broken_plan_and_writes_nothing(plan_copy: Path) -> None
     assert code == 1
     assert "LIP201" in output
     assert not (plan_copy / "site").exists() and not (plan_copy / "dist").exists()
+
+
+def test_gitlab_format_is_a_code_quality_report(plan_copy: Path) -> None:
+    _break(plan_copy)
+    code, output = run("--plan", str(plan_copy), "validate", "--format", "gitlab")
+    assert code == 1
+    issues = json.loads(output)
+    assert issues and len({i["fingerprint"] for i in issues}) == len(issues)
+    for issue in issues:
+        assert issue["location"]["path"] == "handlungsfelder/bildung/massnahmen/BIL-M01.md"
+        assert issue["location"]["lines"]["begin"] >= 1
+        assert issue["severity"] in ("major", "minor") and issue["check_name"].startswith("LIP")

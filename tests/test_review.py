@@ -1,0 +1,87 @@
+"""Re-check after a change: a changed goal flags its measures until someone confirms them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from lip_build.cli import cli
+from lip_build.model import Plan
+from lip_build.review import fingerprint, set_block
+from lip_build.validate import load_plan
+
+
+def _warnings(root: Path) -> set[tuple[str, str]]:
+    result = load_plan(root)
+    return {(d.path, d.code) for d in result.diagnostics.items}
+
+
+def test_changed_goal_flags_its_measures_until_confirmed(plan_copy: Path, shipped_plan: Plan) -> None:
+    goal = next(z for z in shipped_plan.ziele if len(shipped_plan.massnahmen_zu(z.id)) >= 2)
+    serving = {m.quelle.pfad for m in shipped_plan.massnahmen_zu(goal.id)}
+    path = plan_copy / goal.quelle.pfad
+    path.write_text(path.read_text(encoding="utf-8") + "\nNeuer Absatz zum Ziel.\n", encoding="utf-8")
+
+    flagged = {p for p, code in _warnings(plan_copy) if code == "LIP311"}
+    assert flagged == serving
+
+    one = sorted(serving)[0]
+    measure_id = Path(one).stem
+    result = CliRunner().invoke(cli, ["--plan", str(plan_copy), "review", "confirm", measure_id])
+    assert result.exit_code == 0, result.output
+    assert {p for p, code in _warnings(plan_copy) if code == "LIP311"} == serving - {one}
+
+    result = CliRunner().invoke(cli, ["--plan", str(plan_copy), "review", "confirm", goal.id])
+    assert result.exit_code == 0, result.output
+    assert not [c for _, c in _warnings(plan_copy) if c == "LIP311"]
+
+
+def test_layout_changes_do_not_flag(plan_copy: Path, shipped_plan: Plan) -> None:
+    goal = shipped_plan.ziele[0]
+    path = plan_copy / goal.quelle.pfad
+    path.write_text(path.read_text(encoding="utf-8").replace(". ", ".\n", 3), encoding="utf-8")
+    assert not [c for _, c in _warnings(plan_copy) if c == "LIP311"]
+
+
+def test_new_goal_link_is_pending_and_confirm_keeps_the_file_valid(plan_copy: Path, shipped_plan: Plan) -> None:
+    measure = next(m for m in shipped_plan.massnahmen if len(m.ziele) == 1)
+    other = next(z.id for z in shipped_plan.ziele if z.handlungsfeld != measure.handlungsfeld)
+    path = plan_copy / measure.quelle.pfad
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"ziele: [{measure.ziele[0]}]", f"ziele: [{measure.ziele[0]}, {other}]"), "utf-8")
+    assert (measure.quelle.pfad, "LIP311") in _warnings(plan_copy)
+    result = CliRunner().invoke(cli, ["--plan", str(plan_copy), "review", "confirm", measure.id])
+    assert result.exit_code == 0, result.output
+    after = load_plan(plan_copy)
+    assert not after.diagnostics.items, [d.as_text() for d in after.diagnostics.items]
+    assert after.plan is not None
+    assert set(after.plan.massnahme(measure.id).geprueft) == {measure.ziele[0], other}
+    assert path.read_text(encoding="utf-8").count("geprueft:") == 1
+
+
+def test_confirm_unknown_id_is_a_usage_error(plan_copy: Path) -> None:
+    result = CliRunner().invoke(cli, ["--plan", str(plan_copy), "review", "confirm", "BIL-M999"])
+    assert result.exit_code == 2
+    assert "weder eine Maßnahme noch ein Ziel" in result.output
+
+
+def test_fingerprint_ignores_whitespace_but_not_content() -> None:
+    kennzahl = {
+        "name": "Quote",
+        "einheit": "Prozent",
+        "ausgangswert": 1,
+        "ausgangsjahr": 2024,
+        "zielwert": 2,
+        "zieljahr": 2030,
+    }
+    base = fingerprint("Titel", "Ein Text.", [kennzahl])
+    assert fingerprint("Titel", "Ein\n  Text.\n", [kennzahl]) == base
+    assert fingerprint("Titel", "Ein Text.", [{**kennzahl, "zielwert": 3}]) != base
+    assert fingerprint("Titel!", "Ein Text.", [kennzahl]) != base
+
+
+def test_set_block_replaces_only_its_own_block() -> None:
+    text = '---\nid: X\ngeprueft:\n  A: "1"\nkontakt: "40"\n---\nText\n'
+    assert set_block(text, "geprueft", ['  B: "2"']) == '---\nid: X\ngeprueft:\n  B: "2"\nkontakt: "40"\n---\nText\n'
+    assert set_block("---\nid: X\n---\n", "geprueft", ['  B: "2"']) == '---\nid: X\ngeprueft:\n  B: "2"\n---\n'
