@@ -191,6 +191,16 @@ def build(ctx: click.Context, only_site: bool, only_pdf: bool, only_docx: bool, 
         raise click.ClickException(str(error)) from None
 
 
+def _register_history_commands() -> None:
+    from .history.commands import codeowners_command, diff_command, report_command
+
+    for command in (diff_command, report_command, codeowners_command):
+        cli.add_command(command)
+
+
+_register_history_commands()
+
+
 def _valid_plan(ctx: click.Context) -> Any:
     from .validate import load_plan
 

@@ -1,0 +1,91 @@
+"""The change history of plan files: which commits touched a file, and when it last changed.
+
+`file_log` asks git for one file (`git log --follow`). `histories` answers for many files with a
+single walk through the history, following renames and moves, so that a site with hundreds of
+pages does not start hundreds of git processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .git import Commit, _commit, run
+
+_FORMAT = "--format=%x1e%H%x1f%cI%x1f%s"
+
+
+def file_log(root: Path, path: str) -> tuple[Commit, ...]:
+    """Every commit that changed the file (path relative to the plan root), newest first, across renames."""
+    output = run(root, "log", "--follow", "--format=%H%x1f%cI%x1f%s%x1e", "--", path).decode("utf-8", "replace")
+    return tuple(_commit(record.strip("\n")) for record in output.split("\x1e") if record.strip())
+
+
+def last_change(root: Path, path: str) -> Commit | None:
+    """The newest commit that changed the file, or None when the file was never committed."""
+    found = file_log(root, path)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class _Change:
+    status: str  # A, M, D, R…, C…, T
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class _Entry:
+    commit: Commit
+    changes: tuple[_Change, ...]
+
+
+def _walk(root: Path, folders: Iterable[str]) -> list[_Entry]:
+    output = run(root, "log", "-z", "--name-status", "-M", "--relative", _FORMAT, "--", *folders).decode(
+        "utf-8", "replace"
+    )
+    entries = []
+    for record in output.split("\x1e"):
+        if not record.strip():
+            continue
+        header, _, rest = record.partition("\x00")
+        tokens = [t for t in rest.lstrip("\n").split("\x00") if t]
+        changes, index = [], 0
+        while index < len(tokens):
+            status = tokens[index].strip()
+            if status[:1] in ("R", "C") and index + 2 < len(tokens):
+                changes.append(_Change(status[0], tokens[index + 1], tokens[index + 2]))
+                index += 3
+            elif index + 1 < len(tokens):
+                changes.append(_Change(status[:1], tokens[index + 1], tokens[index + 1]))
+                index += 2
+            else:
+                break
+        entries.append(_Entry(_commit(header.strip("\n")), tuple(changes)))
+    return entries
+
+
+def histories(
+    root: Path, paths: Iterable[str], folders: Iterable[str] = ("content", "handlungsfelder")
+) -> dict[str, tuple[Commit, ...]]:
+    """For each path (relative to the plan root, as in the working tree): its commits, newest first.
+
+    A file renamed or moved (say from bildung/ to soziales/) keeps the commits of its earlier
+    names, as with `git log --follow`. Paths without history get an empty tuple.
+    """
+    entries = _walk(root, list(folders))
+    result: dict[str, tuple[Commit, ...]] = {}
+    for path in paths:
+        names = {path}
+        commits = []
+        for entry in entries:  # newest first: a rename is seen before the commits of the older name
+            hits = [c for c in entry.changes if c.new in names]
+            if not hits:
+                continue
+            commits.append(entry.commit)
+            for change in hits:
+                if change.status == "R":
+                    names.add(change.old)
+        result[path] = tuple(commits)
+    return result
