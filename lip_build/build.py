@@ -42,10 +42,13 @@ def run_build(root: Path, plan: Plan, targets: set[str], quiet: bool = False, re
             f"Der Plan ist gültig, aber {', '.join(_NAMES[t] for t in missing)} kann lip noch nicht erstellen: "
             "diese Ausgaben sind in Arbeit. Bis dahin prüft „lip validate“ den Plan und „lip stats“ zeigt Kennzahlen."
         )
-    # Imported by name while the output packages are being built; they become plain imports once they land.
-    if "site" in targets:
-        importlib.import_module("lip_build.site").build_site(root, plan, version, progress)
+    # Documents first: the site links the documents that are in dist/ when it is built.
+    # The documents package is imported by name while it is being built; a plain import once it lands.
     formats = targets & {"pdf", "docx"}
     if formats:
         importlib.import_module("lip_build.documents").build_documents(root, plan, version, formats, progress)
+    if "site" in targets:
+        from .site import build_site
+
+        build_site(root, plan, version, progress)
     progress.done("Fertig")

@@ -191,6 +191,31 @@ def build(ctx: click.Context, only_site: bool, only_pdf: bool, only_docx: bool, 
         raise click.ClickException(str(error)) from None
 
 
+@cli.command(cls=LipCommand)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    metavar="PORT",
+    help="Port der Vorschau auf 127.0.0.1.",
+)
+@click.pass_context
+def serve(ctx: click.Context, port: int) -> None:
+    """Zeigt eine Vorschau der Website auf http://127.0.0.1:PORT/ und erneuert sie bei jeder Änderung.
+
+    Hat der Plan nach einer Änderung Fehler, erscheinen die Meldungen von „lip validate“ und die
+    Vorschau zeigt weiter den letzten fehlerfreien Stand. Beenden mit Strg+C.
+    """
+    from .build import BuildError
+    from .site.serve import serve as preview
+
+    try:
+        preview(_plan_root(ctx), port, click.echo)
+    except BuildError as error:
+        raise click.ClickException(str(error)) from None
+
+
 def _register_history_commands() -> None:
     from .history.commands import codeowners_command, diff_command, report_command
 

@@ -1,0 +1,52 @@
+"""The public website of the plan (issue 3): generated from the validated model into site/.
+
+    pages.py and pages_*.py, catalogue.py, status.py, legal.py  model → neutral page tree (tree.py)
+    engine.py                                                    page tree → MkDocs + Material → HTML
+    serve.py                                                     `lip serve`: preview with rebuilds
+
+Only engine.py knows MkDocs. The site is written atomically: a failed build leaves site/ as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from ..model import Plan
+from ..output import Progress, atomic_directory
+from ..version import Version
+from .files import FILES, linked_files
+from .pages import build_tree
+from .settings import load_settings
+from .tree import SiteTree
+
+DOCUMENT_SUFFIXES = (".pdf", ".docx")
+
+
+def downloads(root: Path) -> tuple[Path, ...]:
+    """The Drucksache files in dist/ (built by `lip build`), offered on the start page."""
+    folder = root / "dist"
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES))
+
+
+def site_tree(root: Path, plan: Plan, version: Version) -> SiteTree:
+    """Every page of the site, without writing anything."""
+    tree = build_tree(plan, load_settings(root), downloads(root))
+    files = dict(tree.files)
+    files.update({f"{FILES}{path}": root / path for path in sorted(linked_files(plan))})
+    return dataclasses.replace(tree, files=files, version=version.text)
+
+
+def build_site(root: Path, plan: Plan, version: Version, progress: Progress) -> None:
+    """Write the website of `plan` into <root>/site; raises BuildError when a step fails."""
+    from .engine import render
+
+    with progress.step("Website: Seiten aus dem Plan erzeugen"):
+        tree = site_tree(root, plan, version)
+    with (
+        progress.step(f"Website: {len(tree.pages)} Seiten mit MkDocs schreiben"),
+        atomic_directory(root / "site") as out,
+    ):
+        render(root, tree, out)

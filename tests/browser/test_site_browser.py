@@ -1,0 +1,196 @@
+"""The website in a real Chromium: accessibility (axe-core), no third-party requests, catalogue filters,
+sorting by keyboard, search, the 375 px mobile view, and the catalogue without JavaScript."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from lip_build.model import Plan
+from lip_build.site import markup as mk
+
+from .conftest import Site, is_local, run_axe
+
+
+def _page_types(plan: Plan) -> dict[str, str]:
+    return {
+        "Startseite": "",
+        "Handlungsfeld": mk.path_of(plan.handlungsfelder[0]),
+        "Ziel": mk.path_of(plan.ziele[0]),
+        "Maßnahme": mk.path_of(plan.massnahmen[0]),
+        "Statusübersicht": mk.STATUS,
+        "Maßnahmenkatalog": mk.KATALOG,
+        "Leichte Sprache": mk.LEICHTE_SPRACHE,
+        "Erklärung zur Barrierefreiheit": mk.BARRIEREFREIHEIT,
+    }
+
+
+PAGE_TYPES = (
+    "Startseite",
+    "Handlungsfeld",
+    "Ziel",
+    "Maßnahme",
+    "Statusübersicht",
+    "Maßnahmenkatalog",
+    "Leichte Sprache",
+    "Erklärung zur Barrierefreiheit",
+)
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_page_type_has_no_axe_violations(open_page: Any, site: Site, kind: str) -> None:
+    page = open_page(_page_types(site.built.plan)[kind])
+    assert run_axe(page) == []
+
+
+@pytest.mark.parametrize("kind", ["Startseite", "Maßnahme", "Maßnahmenkatalog"])
+def test_mobile_view_has_no_axe_violations_and_no_sideways_scrolling(open_page: Any, site: Site, kind: str) -> None:
+    page = open_page(_page_types(site.built.plan)[kind], width=375, height=812)
+    assert run_axe(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def _visible_rows(page: Any) -> list[dict[str, str]]:
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll("[data-lip-katalog] tbody tr"))
+            .filter(row => !row.hidden)
+            .map(row => ({id: row.querySelector(".lip-id").textContent, feld: row.dataset.feld,
+                          umsetzung: row.dataset.umsetzung}))"""
+    )
+
+
+def test_catalogue_filters_work_and_stay_accessible(open_page: Any, site: Site) -> None:
+    plan = site.built.plan
+    feld = plan.handlungsfelder[1]
+    page = open_page(mk.KATALOG)
+    assert len(_visible_rows(page)) == len(plan.massnahmen)
+
+    page.locator("#filter-feld").select_option(feld.code)
+    expected = [m.id for m in plan.massnahmen if m.handlungsfeld == feld.code]
+    assert [r["id"] for r in _visible_rows(page)] == expected
+    assert (
+        page.locator("[data-lip-count]").inner_text()
+        == f"{len(expected)} von {len(plan.massnahmen)} Maßnahmen angezeigt"
+    )
+    assert f"feld={feld.code}" in page.url
+
+    status = Counter(m.umsetzung.status for m in plan.massnahmen if m.handlungsfeld == feld.code).most_common(1)[0][0]
+    page.locator("#filter-umsetzung").select_option(status)
+    both = [m.id for m in plan.massnahmen if m.handlungsfeld == feld.code and m.umsetzung.status == status]
+    assert [r["id"] for r in _visible_rows(page)] == both
+    assert run_axe(page) == []
+
+    # a shared address opens the same filtered view
+    shared = open_page(f"{mk.KATALOG}?feld={feld.code}&umsetzung={status}")
+    assert [r["id"] for r in _visible_rows(shared)] == both
+
+    page.get_by_role("button", name="Filter zurücksetzen").click()
+    page.wait_for_function(
+        f"document.querySelectorAll('[data-lip-katalog] tbody tr:not([hidden])').length === {len(plan.massnahmen)}"
+    )
+
+
+def test_catalogue_sorts_by_keyboard(open_page: Any, site: Site) -> None:
+    plan = site.built.plan
+    page = open_page(mk.KATALOG)
+    button = page.get_by_role("button", name="Maßnahme", exact=True)
+    button.focus()
+    page.keyboard.press("Enter")
+    titles = page.evaluate(
+        "() => Array.from(document.querySelectorAll('[data-lip-katalog] tbody th a')).map(a => a.textContent)"
+    )
+    assert titles == sorted((m.titel for m in plan.massnahmen), key=lambda t: _german_key(t))
+    assert page.locator("th[aria-sort='ascending']").inner_text().strip() == "Maßnahme"
+
+
+def _german_key(text: str) -> str:
+    table = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "a", "Ö": "o", "Ü": "u"})
+    return text.translate(table).lower()
+
+
+def test_catalogue_is_a_complete_table_without_javascript(open_page: Any, site: Site) -> None:
+    page = open_page(mk.KATALOG, javascript=False)
+    assert page.locator("[data-lip-katalog] tbody tr").count() == len(site.built.plan.massnahmen)
+    assert not page.locator("form.lip-filter").is_visible()
+    assert page.locator("[data-lip-katalog] tbody tr:visible").count() == len(site.built.plan.massnahmen)
+
+
+def _unique_word(plan: Plan) -> tuple[str, str]:
+    """A word from one measure's text that no other text of the plan contains."""
+    words = {m.id: set(re.findall(r"\b[A-Za-zÄÖÜäöüß]{9,}\b", m.text)) for m in plan.massnahmen}
+    others = " ".join(
+        [z.text + z.titel for z in plan.ziele]
+        + [f.text + f.kurzfassung for f in plan.handlungsfelder]
+        + [k.text for k in plan.kapitel]
+        + [m.titel for m in plan.massnahmen]
+    )
+    for m in plan.massnahmen:
+        rest = set().union(*(w for i, w in words.items() if i != m.id))
+        for word in sorted(words[m.id]):
+            if word not in rest and word.lower() not in others.lower():
+                return word, m.id
+    raise AssertionError("Kein Wort gefunden, das nur in einer Maßnahme vorkommt")
+
+
+def _open_search(page: Any, query: str) -> None:
+    """Open the search dialog the way a keyboard user does (the "/" key) and type the query."""
+    page.keyboard.press("/")
+    field = page.locator("input.md-search__input")
+    field.wait_for(state="visible")
+    field.press_sequentially(query, delay=20)
+
+
+def test_search_finds_a_measure_by_a_word_from_its_text(open_page: Any, site: Site) -> None:
+    word, measure = _unique_word(site.built.plan)
+    page = open_page("")
+    _open_search(page, word)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    assert any(f"massnahmen/{measure.lower()}/" in h for h in hrefs), (word, hrefs)
+    assert page.get_by_role("dialog", name="Suche").is_visible()
+    assert run_axe(page) == []
+
+
+def test_search_is_german_umlauts_and_word_stems(open_page: Any, site: Site) -> None:
+    """An inflected form that is not in the text ("Lernräumen" for "Lernräume") still finds the measure."""
+    plan = site.built.plan
+    candidates = sorted(
+        (word, m.id)
+        for m in plan.massnahmen
+        for word in set(re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]*[äöü][a-zäöüß]*e\b", m.text))
+        if len(word) >= 8 and word + "n" not in m.text
+    )
+    assert candidates, "Kein Wort mit Umlaut auf -e in den Maßnahmen gefunden"
+    word, measure = candidates[0]
+    page = open_page("")
+    _open_search(page, word + "n")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    assert any(f"massnahmen/{measure.lower()}/" in h for h in hrefs), (word + "n", hrefs)
+
+
+def test_keyboard_reaches_the_content_first(open_page: Any) -> None:
+    page = open_page(mk.KATALOG)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Zum Inhalt springen"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhalt"
+
+
+def test_no_request_leaves_127_0_0_1(open_page: Any, site: Site) -> None:
+    """Fonts, scripts, the search worker and its index all come from the site itself. (Every other
+    browser test checks its own pages the same way when it ends, in the open_page fixture.)"""
+    site.requests.clear()
+    page = open_page(mk.path_of(site.built.plan.massnahmen[0]))
+    _open_search(page, "Sprache")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.wait_for_load_state("networkidle")
+    requests = list(site.requests)
+    assert any(url.endswith("search_index.json") for url in requests), requests
+    assert any(url.endswith(".woff2") for url in requests), requests
+    assert [u for u in requests if not is_local(u)] == []

@@ -1,0 +1,174 @@
+"""The website, checked on the built files: one page per element, the catalogue, text links, German
+formats, the gender star everywhere (search index included), links that resolve, and the footer."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from lip_build.site import markup as mk
+from lip_build.site.tree import relative
+from lip_build.text import label
+from tests.browser.sitebuild import BuiltSite, built_site
+
+
+@pytest.fixture(scope="module")
+def built() -> BuiltSite:
+    return built_site()
+
+
+def page(built: BuiltSite, path: str) -> str:
+    return (built.site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_handlungsfeld_goal_and_measure_has_a_page(built: BuiltSite) -> None:
+    plan = built.plan
+    for item in (*plan.handlungsfelder, *plan.ziele, *plan.massnahmen):
+        html = page(built, mk.path_of(item))
+        title = item.name if hasattr(item, "name") else item.titel
+        assert title in html.replace("&amp;", "&"), mk.path_of(item)
+    assert len(list((built.site / "massnahmen").glob("*/index.html"))) == len(plan.massnahmen)
+    assert len(list((built.site / "ziele").glob("*/index.html"))) == len(plan.ziele)
+
+
+def test_catalogue_lists_every_measure_in_display_order(built: BuiltSite) -> None:
+    html = page(built, mk.KATALOG)
+    ids = re.findall(r'<span class="lip-id">([A-Z]{3}-M\d+)</span>', html)
+    assert ids == [m.id for m in built.plan.massnahmen]
+    rows = re.findall(r"<tr data-feld=", html)
+    assert len(rows) == len(built.plan.massnahmen)
+    assert '<form class="lip-filter" data-lip-filter hidden' in html  # appears only with JavaScript
+
+
+def test_measure_page_has_fact_box_german_formats_and_goal_links(built: BuiltSite) -> None:
+    plan = built.plan
+    m = next(m for m in plan.massnahmen if m.entscheidung.datum and m.kosten)
+    html = page(built, mk.path_of(m))
+    assert f"Maßnahme {plan.nummer(m.id)}" in html
+    for term in ("Federführung", "Partner*innen", "Zeitraum", "Kosten", "Entscheidung", "Umsetzung", "Zielgruppen"):
+        assert f"<dt>{term}</dt>" in html
+    assert m.entscheidung.datum is not None
+    assert m.entscheidung.datum.strftime("%d.%m.%Y") in html
+    betrag = m.kosten[0].betrag
+    assert f"{betrag:,.0f} €".replace(",", ".") in html
+    for ziel_id in m.ziele:
+        assert f'href="../../ziele/{ziel_id.lower()}/"' in html
+    assert "Änderung vorschlagen" not in html  # the shipped plan names no repository
+
+
+def test_text_links_show_number_and_title_and_point_to_the_item(built: BuiltSite) -> None:
+    plan = built.plan
+    source = next(m for m in plan.massnahmen if "[[" in m.text)
+    target_id = re.search(r"\[\[\s*([A-Z]{3}-[ZM]\d+)\s*\]\]", source.text)
+    assert target_id is not None
+    target = plan.massnahme(target_id.group(1)) if "-M" in target_id.group(1) else plan.ziel(target_id.group(1))
+    html = page(built, mk.path_of(source))
+    link = re.search(rf'<a href="([^"]+)">{re.escape(label(plan, target))}</a>', html)
+    assert link is not None, label(plan, target)
+    assert link.group(1) == relative(mk.path_of(source), mk.path_of(target))
+    resolved = (built.site / mk.path_of(source) / link.group(1) / "index.html").resolve()
+    assert resolved == (built.site / mk.path_of(target) / "index.html").resolve()
+    assert "[[" not in html
+
+
+def test_gender_star_is_literal_in_titles_navigation_text_and_search_index(built: BuiltSite) -> None:
+    gruppe = next(g for g in built.plan.gremien if "*" in g.name)
+    html = page(built, mk.path_of(gruppe))
+    assert f"<title>{gruppe.name} – " in html
+    assert f"<h1>{gruppe.name}</h1>" in html
+    zielgruppe = next(z for z in built.plan.zielgruppen if "*" in z.name)
+    navigation = page(built, mk.ZIELGRUPPEN).split('class="md-content"')[0]
+    assert zielgruppe.name in navigation
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = [d["title"] for d in index["docs"]]
+    assert gruppe.name in titles
+    everything = json.dumps(index, ensure_ascii=False)
+    assert "*innen" in everything
+    assert "<em>innen" not in everything and "\\\\*" not in everything
+    for html_file in built.site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        assert not re.search(r"[a-zäöü]<em>[a-zäöü]", text), html_file
+
+
+def test_footer_shows_version_and_legal_pages_on_every_page(built: BuiltSite) -> None:
+    for html_file in built.site.rglob("index.html"):
+        text = html_file.read_text(encoding="utf-8")
+        for name in ("Impressum", "Datenschutz", "Barrierefreiheit", "Leichte Sprache"):
+            assert f">{name}</a>" in text, (html_file, name)
+        assert "ohne Git" in text or "Stand " in text or "Version " in text
+    barrierefreiheit = page(built, mk.BARRIEREFREIHEIT)
+    assert "Feedback und Kontakt" in barrierefreiheit and "mailto:" in barrierefreiheit
+    assert 'href="leichte-sprache/"' in page(built, "")
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.targets.append(value)
+
+
+def test_every_internal_link_resolves_and_nothing_is_loaded_from_elsewhere(built: BuiltSite) -> None:
+    broken = []
+    external_assets = []
+    for html_file in built.site.rglob("*.html"):
+        if html_file.name == "404.html":  # served at any address, so MkDocs writes absolute links there
+            continue
+        parser = _Links()
+        text = html_file.read_text(encoding="utf-8")
+        parser.feed(text)
+        for target in parser.targets:
+            parts = urlsplit(target)
+            if parts.scheme in ("http", "https", "mailto", "tel") or target.startswith("#"):
+                continue
+            path = unquote(parts.path)
+            resolved = (html_file.parent / path).resolve() if path else html_file
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.exists():
+                broken.append((str(html_file.relative_to(built.site)), target))
+        external_assets += re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?://[^"]+)"', text)
+    assert broken == []
+    assert external_assets == []
+
+
+def test_status_overview_has_charts_with_text_alternatives_and_tables(built: BuiltSite) -> None:
+    html = page(built, mk.STATUS)
+    charts = re.findall(r'<svg class="lip-chart"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"', html)
+    assert len(charts) == 3
+    for ids in charts:
+        for element_id in ids.split():
+            assert f'id="{element_id}"' in html
+    assert html.count("<table") == 3
+    totals = re.findall(r"<tfoot><tr><th scope=\"row\">Gesamt</th>(.*?)</tr>", html)
+    umsetzung = sum(int(n) for n in re.findall(r">(\d+)</td>", totals[0]))
+    assert umsetzung == len(built.plan.massnahmen)
+
+
+def test_built_site_is_german(built: BuiltSite) -> None:
+    start = page(built, "")
+    assert '<html lang="de"' in start
+    assert "Suche" in start
+    config = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["de"]
+    assert "stemmer" in config["pipeline"]
+
+
+def test_no_generator_banner_and_search_dialog_has_a_name(built: BuiltSite) -> None:
+    start = page(built, "")
+    assert "Made with" not in start
+    assert 'role="dialog" aria-label="Suche"' in start
+    assert "fonts.googleapis" not in start and "fonts.gstatic" not in start
+
+
+def test_downloads_from_dist_are_offered_when_present(built: BuiltSite) -> None:
+    # the shared build has no dist/: the start page says so instead of showing dead links
+    assert "sobald sie erstellt ist" in page(built, "")
