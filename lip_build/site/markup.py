@@ -145,7 +145,7 @@ def badge_umsetzung(status: str) -> str:
 
 def zeitraum(m: Massnahme) -> str:
     if m.zeitraum.ende is None:
-        return f"seit {m.zeitraum.beginn}, laufend"
+        return f"ab {m.zeitraum.beginn}, laufend"
     if m.zeitraum.ende == m.zeitraum.beginn:
         return str(m.zeitraum.beginn)
     return f"{m.zeitraum.beginn}–{m.zeitraum.ende}"
