@@ -8,8 +8,6 @@ Both raise BuildError with a German message when a step fails.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from pathlib import Path
 
 from .model import Plan
@@ -21,13 +19,6 @@ class BuildError(Exception):
     """A build step failed; the message is German and says what failed and what to do."""
 
 
-_NAMES = {"site": "die Website", "pdf": "die Drucksache als PDF", "docx": "die Drucksache als DOCX"}
-
-
-def _available(module: str) -> bool:
-    return importlib.util.find_spec(f"lip_build.{module}") is not None
-
-
 def run_build(root: Path, plan: Plan, targets: set[str], quiet: bool = False, release: bool = False) -> None:
     progress = Progress(quiet)
     version = detect(root, plan.info.stand)
@@ -36,17 +27,12 @@ def run_build(root: Path, plan: Plan, targets: set[str], quiet: bool = False, re
             check_release(root, version)
         except ReleaseError as error:
             raise BuildError(str(error)) from None
-    missing = [t for t in sorted(targets) if not _available("site" if t == "site" else "documents")]
-    if missing:
-        raise BuildError(
-            f"Der Plan ist gültig, aber {', '.join(_NAMES[t] for t in missing)} kann lip noch nicht erstellen: "
-            "diese Ausgaben sind in Arbeit. Bis dahin prüft „lip validate“ den Plan und „lip stats“ zeigt Kennzahlen."
-        )
     # Documents first: the site links the documents that are in dist/ when it is built.
-    # The documents package is imported by name while it is being built; a plain import once it lands.
     formats = targets & {"pdf", "docx"}
     if formats:
-        importlib.import_module("lip_build.documents").build_documents(root, plan, version, formats, progress)
+        from .documents import build_documents
+
+        build_documents(root, plan, version, formats, progress)
     if "site" in targets:
         from .site import build_site
 

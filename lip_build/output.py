@@ -23,6 +23,7 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     """Yield an empty folder; on success it replaces `target`, on failure it is removed."""
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-neu-"))
+    work.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
     try:
         yield work
     except BaseException:
@@ -42,6 +43,7 @@ def atomic_file(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(temp, 0o644)  # mkstemp makes it private; documents are published
         os.replace(temp, target)
     finally:
         if os.path.exists(temp):

@@ -140,12 +140,15 @@ def test_new_rejects_unknown_field_with_suggestion() -> None:
     assert "Meinten Sie „BIL“?" in output
 
 
-def test_build_says_clearly_what_it_cannot_do_yet_or_builds(plan_copy: Path) -> None:
+def test_build_writes_site_and_documents(plan_copy: Path) -> None:
     code, output = run("--plan", str(plan_copy), "build", "--quiet")
-    assert "Traceback" not in output
-    assert code in (0, 1)
-    if code == 1:
-        assert "noch nicht" in output
+    assert code == 0, output
+    assert (plan_copy / "site" / "index.html").is_file()
+    pdfs = list((plan_copy / "dist").glob("*.pdf"))
+    docx = list((plan_copy / "dist").glob("*.docx"))
+    assert len(pdfs) == 1 and len(docx) == 1
+    assert pdfs[0].stat().st_mode & 0o044 == 0o044, "published documents must be readable by others"
+    assert (plan_copy / "site").stat().st_mode & 0o055 == 0o055
 
 
 def test_build_refuses_a_broken_plan_and_writes_nothing(plan_copy: Path) -> None:

@@ -1,0 +1,68 @@
+"""Building the Drucksache in tests and reading it back like a user would: text per page, DOCX XML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from lip_build.documents import build_documents
+from lip_build.model import Plan
+from lip_build.output import Progress
+from lip_build.validate import load_plan
+from lip_build.version import Version
+
+PLAN = Path(__file__).resolve().parent / "plan"  # a small plan with two Handlungsfelder and an image
+VERSION = Version(
+    bezeichnung="v2.0",
+    commit="0123456789abcdef0123456789abcdef01234567",
+    datum=dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC),
+    tag="v2.0",
+    geaendert=False,
+)
+
+
+def small_plan(target: Path) -> Path:
+    shutil.copytree(PLAN, target)
+    return target
+
+
+def load(root: Path) -> Plan:
+    result = load_plan(root)
+    assert result.plan is not None, [d.as_text() for d in result.diagnostics.items]
+    return result.plan
+
+
+def build(root: Path, formats: set[str], plan: Plan | None = None, version: Version = VERSION) -> dict[str, bytes]:
+    """Build the documents of the plan in `root`; returns the files by extension."""
+    written = build_documents(root, plan or load(root), version, formats, Progress(quiet=True))
+    return {path.suffix.lstrip("."): path.read_bytes() for path in written}
+
+
+def pages(pdf: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def flat(text: str) -> str:
+    """Whitespace (line ends, no-break spaces) as single spaces; words hyphenated at line ends joined."""
+    text = re.sub(r"\u00ad\s*", "", text)
+    return " ".join(text.replace("\u00a0", " ").replace("\u2060", "").split())
+
+
+def lenient(text: str) -> re.Pattern[str]:
+    """`text` as it may come out of a PDF: broken across lines anywhere, hyphenated at line ends."""
+    parts = [re.escape(ch) for ch in flat(text) if ch != " "]
+    return re.compile(r"(?:-?\s*)".join(parts))
+
+
+def docx_text(docx: bytes, part: str = "word/document.xml") -> str:
+    """The text of a DOCX part, runs joined."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        xml = archive.read(part).decode("utf-8")
+    return html.unescape("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)))

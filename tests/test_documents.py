@@ -1,0 +1,230 @@
+"""The Drucksache of the shipped plan, read back like a reader and an archive would read it.
+
+The shipped plan is built twice (PDF and DOCX) into two copies; every test reads those files.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from lip_build import schema as s
+from lip_build.model import Plan
+
+from .conftest import REPO, copy_plan
+from .documents.helpers import VERSION, build, docx_text, flat, lenient, pages
+
+NR = "2610/2026"
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory, shipped_plan: Plan) -> list[dict[str, bytes]]:
+    """Two independent builds of the shipped plan, in two different folders."""
+    out = []
+    for name in ("erster", "zweiter"):
+        root = copy_plan(REPO, tmp_path_factory.mktemp(name))
+        out.append(build(root, {"pdf", "docx"}, shipped_plan))
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf(builds: list[dict[str, bytes]]) -> bytes:
+    return builds[0]["pdf"]
+
+
+@pytest.fixture(scope="module")
+def texts(pdf: bytes) -> list[str]:
+    return pages(pdf)
+
+
+@pytest.fixture(scope="module")
+def alltext(texts: list[str]) -> str:
+    return flat(" ".join(texts))
+
+
+def _anlage2_start(texts: list[str]) -> int:
+    return next(i for i, t in enumerate(texts) if flat(t).find("Anlage 2: Maßnahmenübersicht Die Übersicht") >= 0)
+
+
+def test_every_goal_and_measure_id_and_title_appears(shipped_plan: Plan, alltext: str) -> None:
+    missing = []
+    for item in (*shipped_plan.ziele, *shipped_plan.massnahmen):
+        kind = "Ziel" if item in shipped_plan.ziele else "Maßnahme"
+        heading = flat(f"{kind} {shipped_plan.nummer(item.id)} {item.titel}")
+        if item.id not in alltext or heading not in alltext:
+            missing.append(item.id)
+    assert not missing, f"im PDF fehlen: {missing}"
+
+
+def test_every_measure_is_a_row_of_anlage_2(shipped_plan: Plan, texts: list[str]) -> None:
+    anlage2 = "\n".join(texts[_anlage2_start(texts) :])
+    rows = flat(anlage2)
+    for measure in shipped_plan.massnahmen:
+        row = re.compile(re.escape(shipped_plan.nummer(measure.id)) + r"\s+" + re.escape(measure.id))
+        assert row.search(rows), f"{measure.id} fehlt in Anlage 2"
+        assert lenient(measure.titel).search(anlage2), f"Titel von {measure.id} fehlt in Anlage 2"
+    ids = re.findall(r"\b[A-Z]{3}-M\d{2,3}\b", rows)
+    assert sorted(set(ids)) == sorted(m.id for m in shipped_plan.massnahmen)
+
+
+def _money(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def test_kostentabelle_total_equals_the_sum_of_the_measures(shipped_plan: Plan, texts: list[str]) -> None:
+    drucksache = flat(" ".join(texts[:4]))
+    total = re.search(r"Summe (\d+) (\d+) ([\d.]+) € ([\d.]+) €", drucksache)
+    assert total, drucksache[:3000]
+    einmalig = sum(k.betrag for m in shipped_plan.massnahmen for k in m.kosten if k.art == "einmalig")
+    jaehrlich = sum(k.betrag for m in shipped_plan.massnahmen for k in m.kosten if k.art == "jaehrlich")
+    assert (_money(total.group(3)), _money(total.group(4))) == (einmalig, jaehrlich)
+    assert int(total.group(1)) == len(shipped_plan.massnahmen)
+    assert int(total.group(2)) == sum(1 for m in shipped_plan.massnahmen if m.kosten)
+    for feld in shipped_plan.handlungsfelder:
+        measures = shipped_plan.massnahmen_von(feld.code)
+        row = re.search(
+            rf"{shipped_plan.nummer(feld.code)} {re.escape(feld.name)} (\d+) (\d+) ([\d.]+) € ([\d.]+) €", drucksache
+        )
+        assert row, feld.name
+        assert _money(row.group(3)) == sum(m.kosten_summe("einmalig") for m in measures)
+        assert _money(row.group(4)) == sum(m.kosten_summe("jaehrlich") for m in measures)
+
+
+def test_page_count_equals_y_of_seite_x_von_y_on_every_page(texts: list[str]) -> None:
+    assert len(texts) > 20
+    for number, text in enumerate(texts, start=1):
+        found = re.findall(r"Seite (\d+) von (\d+)", flat(text))
+        assert found == [(str(number), str(len(texts)))], f"Seite {number}: {found}"
+
+
+def test_every_page_has_number_version_and_draft_marking(texts: list[str]) -> None:
+    for number, text in enumerate(texts, start=1):
+        page = flat(text)
+        assert f"Drucksache Nr. {NR}" in page, number
+        assert VERSION.text in page, number
+        assert "ENTWURF" in page, number
+
+
+def test_two_builds_are_byte_identical(builds: list[dict[str, bytes]]) -> None:
+    first, second = builds
+    assert first["pdf"] == second["pdf"]
+    assert first["docx"] == second["docx"]
+
+
+def test_pdf_declares_pdf_a_2_and_pdf_ua_1_and_is_tagged(pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(pdf))
+    catalog = reader.trailer["/Root"]
+    xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"<pdfaid:part>2</pdfaid:part>|pdfaid:part=\"2\"", xmp)
+    assert re.search(r"<pdfaid:conformance>A</pdfaid:conformance>|pdfaid:conformance=\"A\"", xmp)
+    assert re.search(r"<pdfuaid:part>1</pdfuaid:part>|pdfuaid:part=\"1\"", xmp)
+    assert "/StructTreeRoot" in catalog
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert str(catalog["/Lang"]).startswith("de")
+    assert reader.metadata is not None
+    assert reader.metadata.title == f"Beschlussdrucksache Nr. {NR}: " + flat(
+        "Lokaler Integrationsplan 2.0 (LIP 2.0) – Fortschreibung des Ziel- und Maßnahmenkatalogs"
+    )
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
+def test_time_stamp_comes_from_the_version_not_the_clock(pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata is not None and reader.metadata.creation_date is not None
+    assert reader.metadata.creation_date.date() == VERSION.datum.date()
+
+
+def test_bookmarks_cover_every_chapter_and_handlungsfeld(shipped_plan: Plan, pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(pdf))
+    titles: list[tuple[int, str]] = []
+
+    def walk(items: list[object], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                titles.append((depth, str(getattr(item, "title", ""))))
+
+    walk(reader.outline, 0)
+    top = [t for d, t in titles if d == 0]
+    assert top[1:] == ["Anlage 1: Lokaler Integrationsplan 2.0", "Anlage 2: Maßnahmenübersicht"]
+    second = [t for d, t in titles if d == 1]
+    for kapitel in shipped_plan.kapitel:
+        assert kapitel.titel in second
+    for feld in shipped_plan.handlungsfelder:
+        assert second.count(f"Handlungsfeld {shipped_plan.nummer(feld.code)}: {feld.name}") == 2
+    measures = [t for d, t in titles if t.startswith("Maßnahme ")]
+    assert len(measures) == len(shipped_plan.massnahmen)
+
+
+def test_first_page_is_a_hannover_beschlussdrucksache(shipped_plan: Plan, texts: list[str]) -> None:
+    first = flat(texts[0])
+    assert first.index("Landeshauptstadt Hannover") < first.index("Beschlussdrucksache")
+    for line in (
+        "In den Ausschuss für Integration, Europa und Internationale Kooperation (Internationaler Ausschuss)",
+        "An die Integrationsbeiräte (zur Kenntnis)",
+        "In den Verwaltungsausschuss",
+        "In die Ratsversammlung",
+    ):
+        assert line in first
+    assert re.search(rf"Nr\. Anzahl der Anlagen Zu TOP {re.escape(NR)} 2\b", first)
+    assert first.index("In die Ratsversammlung") < first.index("Lokaler Integrationsplan 2.0 (LIP 2.0)")
+
+
+def test_body_follows_the_order_of_a_drucksache(texts: list[str]) -> None:
+    body = flat(" ".join(texts[:4]))
+    order = [
+        "Antrag,",
+        "den in der Anlage 1 beigefügten",
+        "zu beschließen.",
+        "Berücksichtigung von Gender-Aspekten",
+        "Kostentabelle",
+        "Auswirkungen auf den Klimaschutz",
+        "Begründung des Antrages",
+        "50.60 Hannover / 20.11.2026",
+        "Anlagen Anlage 1: Lokaler Integrationsplan 2.0 Anlage 2: Maßnahmenübersicht",
+    ]
+    positions = [body.find(part) for part in order]
+    assert -1 not in positions, list(zip(order, positions, strict=True))
+    assert positions == sorted(positions)
+
+
+def test_anlage_1_shows_goals_with_kennzahlen_and_measures_as_fact_blocks(shipped_plan: Plan, alltext: str) -> None:
+    ziel = shipped_plan.ziel("BIL-Z01")
+    kennzahl = ziel.kennzahlen[0]
+    assert "Kennzahlen zu Ziel 1.1" in alltext
+    assert lenient(kennzahl.name).search(alltext)
+    measure = shipped_plan.massnahme("BIL-M01")
+    block = alltext[alltext.index("Maßnahme 1.1.1 " + measure.titel) :][:1500]
+    for label in ("Kennung BIL-M01", "Federführung Bereich Kindertagesstätten (51.4)", "Zeitraum 2023–2028"):
+        assert label in block
+    assert "Kosten 640.000 € jährlich (Haushalt der Landeshauptstadt Hannover)" in block
+    assert s.ENTSCHEIDUNG_STATUS.label("beschlossen") in block
+    assert "29.09.2022" in block
+
+
+def test_gender_star_stays_a_star_and_quotes_are_german(alltext: str) -> None:
+    assert "Expert*innengruppen" in alltext
+    assert "Expert innengruppen" not in alltext
+    assert lenient("„Sprachbildung und Mehrsprachigkeit werden").search(alltext)
+
+
+def test_docx_contains_the_same_ids_and_the_head(shipped_plan: Plan, builds: list[dict[str, bytes]]) -> None:
+    docx = builds[0]["docx"]
+    text = docx_text(docx)
+    for item in (*shipped_plan.ziele, *shipped_plan.massnahmen):
+        assert item.id in text, item.id
+    assert "In den Ausschuss für Integration, Europa und Internationale Kooperation (Internationaler Ausschuss)" in text
+    assert "Summe" in text and "Anlage 2: Maßnahmenübersicht" in text
+    assert f"Drucksache Nr. {NR}" in docx_text(docx, "word/header1.xml")
+    assert "ENTWURF" in docx_text(docx, "word/header1.xml")
+    footer = docx_text(docx, "word/footer1.xml")
+    assert VERSION.text in footer and "Seite" in footer
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        core = archive.read("docProps/core.xml").decode("utf-8")
+    assert f"<dc:title>Beschlussdrucksache Nr. {NR}: Lokaler Integrationsplan 2.0" in core
+    assert "<dc:language>de-DE</dc:language>" in core

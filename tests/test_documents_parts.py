@@ -1,0 +1,147 @@
+"""The parts of the Drucksache pipeline on their own: formatting, Beratungsfolge, costs, tree checks."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from lip_build.build import BuildError
+from lip_build.documents import pandoc
+from lip_build.documents.drucksache import beratungsfolge_zeile
+from lip_build.documents.formatting import anzahl, datum, euro, markdown_text, md, zahl, zeitraum
+from lip_build.documents.kosten import kostentabelle
+from lip_build.documents.paths import dateiname
+from lip_build.documents.reference_docx import TARGET, generate
+from lip_build.documents.tree import prepare
+from lip_build.model import Beratung, Plan, Zeitraum
+
+
+def test_money_dates_and_numbers_are_german() -> None:
+    assert euro(1250000) == "1.250.000\u00a0€"
+    assert euro(0) == "0\u00a0€"
+    assert euro(1234.5) == "1.234,50\u00a0€"
+    assert datum(dt.date(2026, 11, 26)) == "26.11.2026"
+    assert zahl(28.0) == "28" and zahl(2.5) == "2,5" and zahl(12000) == "12.000" and zahl(1234.25) == "1.234,25"
+    assert zeitraum(Zeitraum(2023, 2028)) == "2023–2028"
+    assert zeitraum(Zeitraum(2027)) == "ab 2027, laufend"
+    assert zeitraum(Zeitraum(2026, 2026)) == "2026"
+    assert anzahl(1, "Ziel", "Ziele") == "1 Ziel" and anzahl(6, "Ziel", "Ziele") == "6 Ziele"
+
+
+def _pandoc_plain(markdown: str, tmp_path: Path) -> str:
+    source = tmp_path / "t.md"
+    source.write_text(markdown, encoding="utf-8")
+    assert [block["t"] for block in pandoc.read_markdown(source)["blocks"]] == ["Para"]
+    out = pandoc.run(["--from", pandoc.READER, "--to", "plain", str(source)], None, "dem Test", source)
+    return " ".join(out.decode("utf-8").split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lern*paten* [1] <b>x</b> #2 | _A_ & B",
+        "`code` $x$ @zitat ~sub~ ^sup^ {#id}",
+        "1. Eins",
+        "2) Zwei",
+        "- Strich",
+        "# Kein Titel",
+        "> kein Zitat",
+        "::: {.x}",
+    ],
+)
+def test_plain_text_stays_literal_through_pandoc(text: str, tmp_path: Path) -> None:
+    assert _pandoc_plain(md(text), tmp_path) == text
+
+
+def test_texts_cannot_open_divs_but_code_stays_untouched(shipped_plan: Plan) -> None:
+    text = "::: {.lip-kopf}\nText\n:::\n\n```\n::: bleibt\n```"
+    prepared = markdown_text(shipped_plan, text)
+    assert prepared.split("\n")[0] == "\\::: {.lip-kopf}"
+    assert "\n::: bleibt\n" in prepared
+
+
+def test_text_links_become_links_with_number_and_title(shipped_plan: Plan) -> None:
+    prepared = markdown_text(shipped_plan, "Siehe [[BIL-M05]] und Expert*innen.")
+    title = shipped_plan.massnahme("BIL-M05").titel
+    assert prepared == f"Siehe [Maßnahme 1.3.1 {md(title)}](#BIL-M05) und Expert\\*innen."
+
+
+def test_beratungsfolge_lines(shipped_plan: Plan) -> None:
+    def line(gremium: str, rolle: str) -> str:
+        return beratungsfolge_zeile(shipped_plan, Beratung(gremium, rolle))
+
+    assert (
+        line("internationaler-ausschuss", "beratung")
+        == "In den Ausschuss für Integration, Europa und Internationale Kooperation (Internationaler Ausschuss)"
+    )
+    assert line("verwaltungsausschuss", "beratung") == "In den Verwaltungsausschuss"
+    assert line("ratsversammlung", "entscheidung") == "In die Ratsversammlung"
+    assert line("integrationsbeiraete", "kenntnis") == "An die Integrationsbeiräte (zur Kenntnis)"
+    ohne_artikel = dataclasses.replace(shipped_plan.gremium("lenkungsgruppe"), artikel=None)
+    changed = dataclasses.replace(shipped_plan, gremien=(ohne_artikel,))
+    assert beratungsfolge_zeile(changed, Beratung("lenkungsgruppe", "beratung")).endswith("(zur Beratung)")
+
+
+def test_kostentabelle_sums_every_cost_item(shipped_plan: Plan) -> None:
+    rows, total = kostentabelle(shipped_plan)
+    assert [r.name for r in rows] == [f.name for f in shipped_plan.handlungsfelder]
+    assert total.einmalig == sum(r.einmalig for r in rows) == 1_848_000
+    assert total.jaehrlich == sum(r.jaehrlich for r in rows) == 6_360_000
+    assert total.massnahmen == len(shipped_plan.massnahmen)
+
+
+def test_file_names(shipped_plan: Plan) -> None:
+    assert dateiname(shipped_plan, "pdf") == "LIP-2.0-Drucksache-2610-2026.pdf"
+    ergaenzung = dataclasses.replace(shipped_plan.drucksache, nummer="2610/2026 E1")
+    changed = dataclasses.replace(shipped_plan, drucksache=ergaenzung)
+    assert dateiname(changed, "docx") == "LIP-2.0-Drucksache-2610-2026-E1.docx"
+
+
+def test_committed_reference_docx_is_what_the_script_generates() -> None:
+    assert generate() == TARGET.read_bytes(), "python -m lip_build.documents.reference_docx ausführen"
+
+
+def _text_div(blocks: list[object], quelle: str = "content/kapitel/01.md", ebene: str = "4") -> dict[str, object]:
+    return {"t": "Div", "c": [["", ["lip-text"], [["lip-quelle", quelle], ["lip-ebene", ebene]]], blocks]}
+
+
+def _tree(*blocks: object) -> dict[str, object]:
+    return {"pandoc-api-version": [1, 23, 1, 1], "meta": {}, "blocks": list(blocks)}
+
+
+def test_raw_code_inside_a_text_stops_the_build(tmp_path: Path) -> None:
+    raw = {"t": "RawBlock", "c": ["typst", '#read("/etc/passwd")']}
+    with pytest.raises(BuildError, match=r"^content/kapitel/01\.md: Der Text enthält Rohcode \(typst\)"):
+        prepare(_tree(_text_div([raw])), tmp_path)
+
+
+def test_headings_of_texts_move_below_their_element(tmp_path: Path) -> None:
+    heading = {"t": "Header", "c": [2, ["ausgangslage", [], []], [{"t": "Str", "c": "Ausgangslage"}]]}
+    deep = {"t": "Header", "c": [5, ["tief", [], []], [{"t": "Str", "c": "Tief"}]]}
+    tree = prepare(_tree(_text_div([heading, deep])), tmp_path)
+    assert [b["c"][0] for b in tree["blocks"]] == [5, 6]  # type: ignore[index]
+
+
+def test_images_must_exist_inside_the_root(tmp_path: Path) -> None:
+    (tmp_path / "content" / "kapitel").mkdir(parents=True)
+    (tmp_path / "content" / "bild.png").write_bytes(b"png")
+
+    def image(url: str) -> dict[str, object]:
+        para = {"t": "Para", "c": [{"t": "Image", "c": [["", [], []], [{"t": "Str", "c": "Alt"}], [url, ""]]}]}
+        return _tree(_text_div([para]))
+
+    tree = prepare(image("../bild.png"), tmp_path)
+    checked = tree["blocks"][0]["c"][0]["c"]  # type: ignore[index]
+    assert checked[2][0] == "content/bild.png" and ["lip-pfad", "content/bild.png"] in checked[0][2]
+    for url in ("../../../etc/passwd", "/etc/passwd", "https://example.org/a.png", "fehlt.png", "//host/a.png"):
+        with pytest.raises(BuildError, match="Das Bild"):
+            prepare(image(url), tmp_path)
+
+
+def test_images_outside_texts_are_refused(tmp_path: Path) -> None:
+    image = {"t": "Image", "c": [["", [], []], [{"t": "Str", "c": "Alt"}], ["/etc/passwd", ""]]}
+    with pytest.raises(BuildError, match="außerhalb eines Textes"):
+        prepare(_tree({"t": "Para", "c": [image]}), tmp_path)
