@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from . import schema as s
+from .formatting import euro
 from .model import Massnahme, Plan
 
 
@@ -55,10 +56,6 @@ _SHORT = {
     "empfehlung_an_das_land": "Empf. Land",
     "regelbetrieb": "Regelbetrieb",
 }
-
-
-def euro(amount: float) -> str:
-    return f"{amount:,.0f} €".replace(",", ".")
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:

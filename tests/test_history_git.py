@@ -116,12 +116,12 @@ def test_cost_and_text_change_appear_as_field_change_and_word_change(repo: Repo)
 
     code, markdown = lip(repo.path, "diff", "HEAD~1", "HEAD", "--format", "markdown")
     assert code == 0, markdown
-    assert "| kosten\\[1\\].betrag | 25.000 € | 30.000 € |" in markdown
+    assert "| kosten\\[1\\].betrag | 25.000\u00a0€ | 30.000\u00a0€ |" in markdown
     assert "Die Stadtbibliothek lädt ~~wöchentlich~~ **zweimal pro Woche** ein." in markdown
 
     element = synopse(repo.path, "HEAD~1", "HEAD").element("massnahme", "BIL-M01")
     assert element is not None and element.aenderung is Aenderung.GEAENDERT
-    assert element.felder == (Feldaenderung("kosten[1].betrag", "25.000 €", "30.000 €"),)
+    assert element.felder == (Feldaenderung("kosten[1].betrag", "25.000\u00a0€", "30.000\u00a0€"),)
     changes = [(s.art, s.text.strip()) for s in element.text.stuecke if s.art != "gleich"]
     assert changes == [("entfernt", "wöchentlich"), ("neu", "zweimal pro Woche")]
 
@@ -138,7 +138,7 @@ def test_two_column_html_for_the_site_and_the_pdf(repo: Repo) -> None:
     assert "lädt <del>wöchentlich</del> ein." in left and "<ins>" not in left
     assert "lädt <ins>zweimal pro Woche</ins> ein." in right and "<del>" not in right
     assert '<p class="lip-synopse-ueberschrift"><strong>Umsetzung</strong></p>' in left
-    assert "<code>kosten[1].betrag</code>: 25.000 €</td><td><code>kosten[1].betrag</code>: 30.000 €" in table
+    assert "<code>kosten[1].betrag</code>: 25.000\u00a0€</td><td><code>kosten[1].betrag</code>: 30.000\u00a0€" in table
 
 
 def test_status_change_shows_labels_and_dotted_keys(repo: Repo) -> None:
@@ -305,7 +305,7 @@ def test_output_file_is_written(repo: Repo, tmp_path: Path) -> None:
     code, output = lip(repo.path, "diff", "HEAD", "--format", "html", "--ausgabe", str(target))
     assert code == 0, output
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert "30.000 €" in target.read_text(encoding="utf-8")
+    assert "30.000\u00a0€" in target.read_text(encoding="utf-8")
 
 
 # --- German errors --------------------------------------------------------------------------

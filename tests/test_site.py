@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from lip_build.formatting import euro
 from lip_build.site import markup as mk
 from lip_build.site.tree import relative
 from lip_build.text import label
@@ -54,7 +55,7 @@ def test_measure_page_has_fact_box_german_formats_and_goal_links(built: BuiltSit
     assert m.entscheidung.datum is not None
     assert m.entscheidung.datum.strftime("%d.%m.%Y") in html
     betrag = m.kosten[0].betrag
-    assert f"{betrag:,.0f} €".replace(",", ".") in html
+    assert euro(betrag) in html
     for ziel_id in m.ziele:
         assert f'href="../../ziele/{ziel_id.lower()}/"' in html
     assert "Änderung vorschlagen" not in html  # the shipped plan names no repository

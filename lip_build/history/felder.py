@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import schema as s
+from ..formatting import datum, euro, zahl
 from ..yamltree import BadDate, YMap, YNode, YScalar, YSeq
 
 # Lists whose entries are matched by a name instead of their position.
@@ -63,16 +64,12 @@ def format_value(kind: s.FieldType, value: Any, key: str = "") -> str:
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, dt.date):
-        return f"{value:%d.%m.%Y}"
+        return datum(value)
     if isinstance(kind, s.Choice) and value in kind.values:
         return kind.label(value)
     if isinstance(kind, s.Number) and isinstance(value, (int, float)):
-        number = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-        return number.translate(_GERMAN) + (" €" if key.endswith("betrag") else "")
+        return euro(value) if key.endswith("betrag") else zahl(value)
     return str(value)
-
-
-_GERMAN = str.maketrans({",": ".", ".": ","})
 
 
 def invalid(node: YMap, values: dict[str, Any], prefix: str = "") -> tuple[Feld, ...]:

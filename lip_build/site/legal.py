@@ -6,6 +6,7 @@ site really does: no cookies, no tracking, no third-party requests, search in th
 
 from __future__ import annotations
 
+from .. import formatting as fmt
 from . import markup as mk
 from .settings import SiteSettings, Stelle
 from .tree import Html, Page
@@ -91,7 +92,7 @@ def barrierefreiheit(settings: SiteSettings, page_types: str) -> Page:
         "<h2>Stand der Vereinbarkeit mit den Anforderungen</h2>"
         f"{stand}{missing}"
         "<h2>Erstellung dieser Erklärung</h2>"
-        f"<p>Diese Erklärung wurde am {mk.datum(settings.barrierefreiheit_stand)} erstellt. Grundlage ist eine "
+        f"<p>Diese Erklärung wurde am {fmt.datum(settings.barrierefreiheit_stand)} erstellt. Grundlage ist eine "
         "Selbstbewertung. Bei jeder Änderung des Plans prüft eine automatische Testreihe mit dem Werkzeug "
         f"axe-core in einem echten Browser {mk.esc(page_types)} sowie die Ansicht auf einem 375 Pixel breiten "
         "Bildschirm. Alle Diagramme haben eine Tabelle mit denselben Zahlen.</p>"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from pathlib import PurePosixPath
 
 from .. import schema as s
+from ..formatting import euro as geld
+from ..formatting import zeitraum as zeitraum_text
 from ..model import Begriff, Gremium, Handlungsfeld, Kapitel, Massnahme, Plan, Ziel
-from ..stats import euro
 from ..text import label, protect_gender_star, replace_text_links
 from .files import rewrite
 from .tree import relative
@@ -20,21 +20,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
 def esc(text: object) -> str:
     """Escape a value from the plan for HTML text and attributes."""
     return html.escape(str(text), quote=True)
-
-
-def datum(value: dt.date) -> str:
-    return f"{value:%d.%m.%Y}"
-
-
-def geld(amount: float) -> str:
-    return euro(amount)
-
-
-def zahl(value: float) -> str:
-    """A number the German way: 1.250 or 12,5."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def md_inline(text: str) -> str:
@@ -144,11 +129,7 @@ def badge_umsetzung(status: str) -> str:
 
 
 def zeitraum(m: Massnahme) -> str:
-    if m.zeitraum.ende is None:
-        return f"ab {m.zeitraum.beginn}, laufend"
-    if m.zeitraum.ende == m.zeitraum.beginn:
-        return str(m.zeitraum.beginn)
-    return f"{m.zeitraum.beginn}–{m.zeitraum.ende}"
+    return zeitraum_text(m.zeitraum)
 
 
 def kosten_kurz(m: Massnahme) -> str:

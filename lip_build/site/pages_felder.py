@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import formatting as fmt
 from ..model import Handlungsfeld, Kennzahl, Plan, Ziel
 from ..text import label
 from . import markup as mk
@@ -68,8 +69,8 @@ def _kennzahlen(kennzahlen: tuple[Kennzahl, ...]) -> str:
         quelle = f'<span class="lip-detail">Quelle: {mk.esc(k.quelle)}</span>' if k.quelle else ""
         rows.append(
             f'<tr><th scope="row">{mk.esc(k.name)}{quelle}</th>'
-            f"<td>{mk.zahl(k.ausgangswert)} {mk.esc(k.einheit)} <span class='lip-detail'>({k.ausgangsjahr})</span></td>"
-            f"<td>{mk.zahl(k.zielwert)} {mk.esc(k.einheit)} <span class='lip-detail'>({k.zieljahr})</span></td></tr>"
+            f"<td>{fmt.zahl(k.ausgangswert)} {mk.esc(k.einheit)} {_jahr(k.ausgangsjahr)}</td>"
+            f"<td>{fmt.zahl(k.zielwert)} {mk.esc(k.einheit)} {_jahr(k.zieljahr)}</td></tr>"
         )
     return (
         '<div class="lip-table-wrap"><table class="lip-table"><caption>Kennzahlen mit Ausgangs- und Zielwert</caption>'
@@ -132,3 +133,7 @@ def goals_overview(plan: Plan) -> Page:
             f'<ul class="lip-goals">{items}</ul>'
         )
     return Page(page, "Alle Ziele", (Html("".join(parts)),), "Alle Ziele des Plans nach Handlungsfeld")
+
+
+def _jahr(year: int) -> str:
+    return f"<span class='lip-detail'>({year})</span>"

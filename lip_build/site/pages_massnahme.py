@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import formatting as fmt
 from .. import schema as s
 from ..model import Massnahme, Plan
 from ..text import label
@@ -30,7 +31,7 @@ def _entscheidung(plan: Plan, m: Massnahme) -> str:
     if e.gremium:
         details.append(mk.esc(mk.gremium_name(plan, e.gremium)))
     if e.datum:
-        details.append(f"am {mk.datum(e.datum)}")
+        details.append(f"am {fmt.datum(e.datum)}")
     if e.drucksache:
         details.append(f"Drucks. Nr. {mk.esc(e.drucksache)}")
     text = mk.badge_entscheidung(e.status)
@@ -45,7 +46,7 @@ def _umsetzung(m: Massnahme) -> str:
     u = m.umsetzung
     text = mk.badge_umsetzung(u.status)
     if u.stand:
-        text += f'<span class="lip-detail">Stand: {mk.datum(u.stand)}</span>'
+        text += f'<span class="lip-detail">Stand: {fmt.datum(u.stand)}</span>'
     if u.bemerkung:
         text += f'<span class="lip-detail">{mk.esc(u.bemerkung)}</span>'
     return text
@@ -55,7 +56,7 @@ def _kosten(m: Massnahme) -> str:
     if not m.kosten:
         return "keine zusätzlichen Kosten"
     items = [
-        f"<li>{mk.geld(k.betrag)} {mk.esc(s.KOSTEN_ART.label(k.art))}"
+        f"<li>{fmt.euro(k.betrag)} {mk.esc(s.KOSTEN_ART.label(k.art))}"
         f'<span class="lip-detail">{mk.esc(k.finanzierung)}</span></li>'
         for k in m.kosten
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import formatting as fmt
 from .. import schema as s
 from ..model import Ereignis, Gremium, Plan
 from . import markup as mk
@@ -21,7 +22,7 @@ def timeline(plan: Plan, page: str, events: tuple[Ereignis, ...]) -> str:
         extra = f'<p class="lip-detail">{" · ".join(details)}</p>' if details else ""
         items.append(
             f'<li class="lip-timeline__item{" lip-timeline__item--planned" if e.geplant else ""}">'
-            f'<p class="lip-timeline__date"><time datetime="{e.datum.isoformat()}">{mk.datum(e.datum)}</time>{tag}</p>'
+            f'<p class="lip-timeline__date"><time datetime="{e.datum.isoformat()}">{fmt.datum(e.datum)}</time>{tag}</p>'
             f'<p class="lip-timeline__title">{mk.esc(e.titel)}</p>{extra}</li>'
         )
     return f'<ol class="lip-timeline">{"".join(items)}</ol>'
@@ -37,7 +38,7 @@ def _beratungsfolge(plan: Plan, page: str) -> str:
     d = plan.drucksache
     return (
         f"<p>Der Plan wird dem Rat als {mk.esc(s.DRUCKSACHE_ART.label(d.art))} Drucks. Nr. {mk.esc(d.nummer)} "
-        f"„{mk.esc(d.titel)}“ vom {mk.datum(d.datum)} vorgelegt. Sie geht diesen Weg durch die Gremien:</p>"
+        f"„{mk.esc(d.titel)}“ vom {fmt.datum(d.datum)} vorgelegt. Sie geht diesen Weg durch die Gremien:</p>"
         f'<ol class="lip-steps">{"".join(items)}</ol>'
     )
 

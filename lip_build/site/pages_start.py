@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import formatting as fmt
 from .. import schema as s
 from ..model import Plan
 from . import markup as mk
@@ -64,15 +65,15 @@ def _figures(plan: Plan) -> str:
     einmalig = sum(m.kosten_summe("einmalig") for m in ms)
     return (
         f'<ul class="lip-figures">{items}</ul>'
-        f'<p class="lip-detail">Kosten aller Maßnahmen: {mk.geld(jaehrlich)} jährlich '
-        f"und {mk.geld(einmalig)} einmalig.</p>"
+        f'<p class="lip-detail">Kosten aller Maßnahmen: {fmt.euro(jaehrlich)} jährlich '
+        f"und {fmt.euro(einmalig)} einmalig.</p>"
     )
 
 
 def start_page(plan: Plan, downloads: tuple[Path, ...]) -> Page:
     page = mk.START
     info = plan.info
-    status = f"{s.PLAN_STATUS.label(info.status)} · Version {mk.esc(info.version)} · Stand {mk.datum(info.stand)}"
+    status = f"{s.PLAN_STATUS.label(info.status)} · Version {mk.esc(info.version)} · Stand {fmt.datum(info.stand)}"
     hero = (
         '<div class="lip-hero">'
         f'<p class="lip-eyebrow">{mk.esc(info.herausgeberin)}</p>'

@@ -5,6 +5,7 @@ Each chart stands next to a table with the same numbers (a chart alone is not ac
 
 from __future__ import annotations
 
+from .. import formatting as fmt
 from .. import schema as s
 from ..model import Plan
 from . import markup as mk
@@ -93,19 +94,19 @@ def _cost_section(plan: Plan) -> str:
         for art in ("einmalig", "jaehrlich")
     }
     series = tuple(Series(f"Kosten {s.KOSTEN_ART.label(a)}", KOSTEN_FARBEN[a], sums[a]) for a in sums)
-    texts = tuple(tuple(mk.geld(v) for v in sums[a]) for a in sums)
+    texts = tuple(tuple(fmt.euro(v) for v in sums[a]) for a in sums)
     chart = grouped_bars(
         "chart-kosten",
         "Kosten der Maßnahmen je Handlungsfeld",
         "Zwei Balken je Handlungsfeld: einmalige und jährliche Kosten in Euro. Insgesamt "
-        f"{mk.geld(sum(sums['einmalig']))} einmalig und {mk.geld(sum(sums['jaehrlich']))} jährlich. "
+        f"{fmt.euro(sum(sums['einmalig']))} einmalig und {fmt.euro(sum(sums['jaehrlich']))} jährlich. "
         "Die Beträge stehen auch in der Tabelle darunter.",
         tuple(f.name for f in felder),
         series,
         texts,
     )
-    rows = [[f.name, mk.geld(sums["einmalig"][i]), mk.geld(sums["jaehrlich"][i])] for i, f in enumerate(felder)]
-    total = ["Gesamt", mk.geld(sum(sums["einmalig"])), mk.geld(sum(sums["jaehrlich"]))]
+    rows = [[f.name, fmt.euro(sums["einmalig"][i]), fmt.euro(sums["jaehrlich"][i])] for i, f in enumerate(felder)]
+    total = ["Gesamt", fmt.euro(sum(sums["einmalig"])), fmt.euro(sum(sums["jaehrlich"]))]
     table = _table("Kosten je Handlungsfeld in Euro", ["Handlungsfeld", "einmalig", "jährlich"], rows, total)
     text = "Summe der Kosten aller Maßnahmen eines Handlungsfelds, getrennt nach einmaligen und jährlichen Kosten."
     return _section("kosten", "Kosten je Handlungsfeld", text, chart + legend(series), table)
