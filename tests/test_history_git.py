@@ -342,9 +342,9 @@ def test_missing_git_is_a_german_error(repo: Repo, monkeypatch: pytest.MonkeyPat
 
 
 def test_wrong_format_is_a_usage_error(repo: Repo) -> None:
-    code, output = lip(repo.path, "diff", "HEAD", "--format", "pdf")
+    code, output = lip(repo.path, "diff", "HEAD", "--format", "docx")
     assert code == 2
-    assert "Möglich sind: text, markdown, html" in output
+    assert "Möglich sind: text, markdown, html, pdf" in output
 
 
 # --- plan below the top of the repository; versions and history ---------------------------------

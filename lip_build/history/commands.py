@@ -13,7 +13,7 @@ import click
 from ..clickde import GermanChoice, LipCommand
 from ..output import atomic_file
 
-DIFF_FORMATS = ("text", "markdown", "html")
+DIFF_FORMATS = ("text", "markdown", "html", "pdf")
 
 
 def _root(ctx: click.Context) -> Path:
@@ -54,7 +54,8 @@ _AUSGABE = click.option(
     type=GermanChoice(DIFF_FORMATS),
     default="text",
     show_default=True,
-    help="text: Übersicht im Terminal; markdown: Synopse für Pull-Requests und Wikis; html: Seite für den Browser.",
+    help="text: Übersicht im Terminal; markdown: Synopse für Pull-Requests und Wikis; html: Seite für den Browser; "
+    "pdf: zweispaltige Synopse für die Beratung in den Gremien (mit --ausgabe).",
 )
 @_AUSGABE
 @click.pass_context
@@ -71,11 +72,25 @@ def diff_command(ctx: click.Context, bisher: str, neu: str | None, fmt: str, aus
     from .git import GitError
     from .versions import synopse
 
+    if fmt == "pdf" and (ausgabe is None or str(ausgabe) == "-"):
+        raise click.UsageError(
+            "Das PDF wird in eine Datei geschrieben: Geben Sie sie mit --ausgabe an, z. B. --ausgabe synopse.pdf.", ctx
+        )
     root = _root(ctx)
     try:
         result = synopse(root, bisher, neu)
     except GitError as error:
         raise click.ClickException(str(error)) from None
+    if fmt == "pdf" and ausgabe is not None:
+        from ..build import BuildError
+        from .render_pdf import write_pdf
+
+        try:
+            write_pdf(root, result, ausgabe if ausgabe.is_absolute() else Path.cwd() / ausgabe)
+        except BuildError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"Synopse geschrieben: {ausgabe}", err=True)
+        return
     renderers = {"text": render_text.render, "markdown": render_markdown.render, "html": render_html.page}
     _emit(renderers[fmt](result), ausgabe, "Synopse")
 
