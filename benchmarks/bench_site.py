@@ -1,8 +1,14 @@
 """Benchmark of the website build (issue 3). Not a test: it prints figures, not pass/fail.
 
-Run: python benchmarks/bench_site.py [--repeat 3] [--sizes 1000]
+Run: python benchmarks/bench_site.py [--repeat 3] [--sizes 1000] [--commits 200]
 
-1. build_site() for the shipped plan (validation excluded), each run in a fresh Python process;
+Each plan is copied into a Git repository of its own with a history, as on a build server: half of
+--commits commits (each changing one measure), the tag v2.0, then the other half. So the site shows
+the change history of every goal and measure and the page "Änderungen seit Version v2.0".
+--commits 0 builds plain folders without Git (no history, as before issue 5).
+
+1. build_site() for the shipped plan (validation excluded), each run in a fresh Python process,
+   and how much of it reading the history from Git takes;
 2. the same generated pages built by plain MkDocs (same config, nav and Markdown files), also in a
    fresh process, and the ratio of the two (goal: ≤ 1.25), plus both command lines end to end;
 3. the rebuild in `lip serve` after editing one measure (check + page tree + MkDocs; goal: < 2 s;
@@ -14,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -42,7 +49,15 @@ build_site(root, plan, version, Progress(quiet=True))
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 pages = sum(1 for _ in (root / "site").rglob("index.html"))
 size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
-print(json.dumps({"seconds": seconds, "cpu": cpu, "pages": pages, "bytes": size}))
+try:  # the history alone, once more (lip before issue 5 has none)
+    from lip_build.site.changes import read_history
+    from lip_build.site.settings import load_settings
+    begin = time.perf_counter()
+    read_history(root, plan, load_settings(root))
+    history = time.perf_counter() - begin
+except ImportError:
+    history = 0.0
+print(json.dumps({"seconds": seconds, "cpu": cpu, "pages": pages, "bytes": size, "history": history}))
 """
 
 _EXPORT = """
@@ -64,6 +79,8 @@ config["site_dir"] = str(work / "site")
 config["nav"] = mkdocs_nav(tree.nav)
 config["theme"]["custom_dir"] = str(root / config["theme"]["custom_dir"])
 config["extra"]["lip_version"] = tree.version
+changes = getattr(tree, "changes", None)
+config["extra"]["lip_aenderungen"] = {"path": changes.path, "title": changes.title} if changes else None
 config["markdown_extensions"] = [*config.get("markdown_extensions", []), {SAFE_EXTENSION: {"nonce": nonce}}]
 (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
 """
@@ -111,6 +128,32 @@ def _copy(target: Path) -> Path:
     return target
 
 
+def _git(root: Path, *args: str, stamp: str | None = None) -> None:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    for who in ("AUTHOR", "COMMITTER"):
+        env.update({f"GIT_{who}_NAME": "Benchmark", f"GIT_{who}_EMAIL": "benchmark@example.org"})
+        if stamp:
+            env[f"GIT_{who}_DATE"] = stamp
+    subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+
+
+def make_history(root: Path, commits: int) -> None:
+    """A Git repository with `commits` commits that each change one measure, tagged v2.0 halfway."""
+    (root / ".gitignore").write_text("/site/\n", encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Erste Fassung", stamp="2026-01-01T10:00:00+01:00")
+    measures = sorted(root.glob("handlungsfelder/*/massnahmen/*.md"))
+    for number in range(1, commits + 1):
+        measure = measures[number * 7 % len(measures)]
+        text = measure.read_text(encoding="utf-8").rstrip("\n")
+        measure.write_text(f"{text} Ergänzung {number}.\n", encoding="utf-8")
+        stamp = f"2026-{1 + number * 10 // (commits + 1):02d}-{1 + number % 28:02d}T10:00:00+01:00"
+        _git(root, "commit", "-q", "-a", "-m", f"{measure.stem}: Ergänzung {number}", stamp=stamp)
+        if number == commits // 2:
+            _git(root, "tag", "v2.0")
+
+
 def _child(code: str, *args: str) -> dict[str, float]:
     done = subprocess.run([PYTHON, "-c", code, *args], capture_output=True, text=True, check=True)
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -131,11 +174,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000])
+    parser.add_argument("--commits", type=int, default=200, help="commits in the history (0: no Git)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="lip-bench-site-") as temp:
         work = Path(temp)
+        os.environ["GIT_CEILING_DIRECTORIES"] = str(work)  # never the history of a repository around /tmp
         root = _copy(work / "plan")
+        if args.commits:
+            make_history(root, args.commits)
         plain = work / "plain"
         _child(_LIP, str(root))  # warm the file cache, and a first site to replace
         subprocess.run([PYTHON, "-c", _EXPORT, str(root), str(plain)], check=True)
@@ -144,7 +191,9 @@ def main() -> None:
             lip_runs.append(_child(_LIP, str(root)))
             mkdocs_runs.append(_child(_MKDOCS, str(plain / "mkdocs.yml")))
         pages = int(lip_runs[0]["pages"])
-        print(f"Plan im Repository: {pages} Seiten, {lip_runs[0]['bytes'] / 1e6:.1f} MB")
+        git_text = f"Git mit {args.commits} Commits und Tag v2.0" if args.commits else "ohne Git"
+        print(f"Plan im Repository ({git_text}): {pages} Seiten, {lip_runs[0]['bytes'] / 1e6:.1f} MB")
+        print(f"  davon Verlauf und Synopse aus Git lesen: {_median([r['history'] for r in lip_runs])}")
         for key, what in (("seconds", "Zeit"), ("cpu", "CPU-Zeit")):
             lip = [r[key] for r in lip_runs]
             mkdocs = [r[key] for r in mkdocs_runs]
@@ -174,12 +223,15 @@ def main() -> None:
 
         for size in args.sizes:
             big = write_synthetic_plan(work / f"synthetisch-{size}", size)
+            if args.commits:
+                make_history(big, args.commits)
             runs_big = [_child(_LIP, str(big)) for _ in range(max(1, args.repeat - 1))]
             first = runs_big[0]
             print(
-                f"Synthetischer Plan mit {size} Maßnahmen: {int(first['pages'])} Seiten, "
+                f"Synthetischer Plan mit {size} Maßnahmen ({git_text}): {int(first['pages'])} Seiten, "
                 f"{first['bytes'] / 1e6:.1f} MB; build_site(): {_median([r['seconds'] for r in runs_big])}"
             )
+            print(f"  davon Verlauf und Synopse aus Git lesen: {_median([r['history'] for r in runs_big])}")
 
 
 if __name__ == "__main__":

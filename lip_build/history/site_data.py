@@ -9,6 +9,9 @@ word-by-word comparison of hundreds of unchanged texts. Every failure of Git rai
 
 from __future__ import annotations
 
+import os
+import subprocess
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +21,7 @@ from ..fields import FieldChecker
 from ..loader import CONTENT_DIRS, PLAN_FILE, Document, classify, discover
 from ..source import read_source
 from . import git
-from .synopse import Synopse, compare
+from .synopse import Stand, Synopse, compare
 from .versions import checkout
 
 
@@ -96,12 +99,43 @@ class Vergleich:
     unveraendert: int
 
 
+def export_files(root: Path, commit: str, paths: Iterable[str], target: Path) -> None:
+    """Write the files among `paths` (relative to the plan root) as they are in `commit` into `target`, with
+    one `git cat-file --batch` for all of them: a few changed files, not the whole plan as git.export does."""
+    place = git.prefix(root)
+    wanted = sorted(set(paths))
+    request = "".join(f"{commit}:{place}{path}\n" for path in wanted).encode("utf-8")
+    command = ["git", "-C", str(root), "cat-file", "--batch"]
+    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
+    try:
+        done = subprocess.run(command, input=request, capture_output=True, env=env, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise git.GitError(f"Der Git-Befehl „git cat-file“ ist fehlgeschlagen: {error}") from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip() or "ohne Meldung"
+        raise git.GitError(f"Der Git-Befehl „git cat-file“ ist fehlgeschlagen: {detail}")
+    data, offset = done.stdout, 0
+    for path in wanted:
+        end = data.index(b"\n", offset)
+        header = data[offset:end].split()
+        offset = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            continue  # "missing": the file is new since that version
+        size = int(header[2])
+        destination = target / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(data[offset : offset + size])
+        offset += size + 1
+
+
 def synopse_since(root: Path, bisher: str, label: str | None = None, neu_label: str | None = None) -> Vergleich:
     """The working folder compared with the revision `bisher`, reading only the files that differ."""
     base = git.resolve(root, bisher)  # an unknown version is reported as such
     changed = changed_since(root, base.hash) | {PLAN_FILE}  # the plan file orders the Handlungsfelder
-    with checkout(root, bisher, label) as (old_folder, old_stand):
-        old_docs = read_files(old_folder, changed)
+    old_stand = Stand(label or bisher, base.hash, base.datum, git.tag_of(root, base.hash))
+    with tempfile.TemporaryDirectory(prefix="lip-fassung-") as folder:
+        export_files(root, base.hash, changed, Path(folder))
+        old_docs = read_files(Path(folder), changed)
     with checkout(root, None, neu_label) as (new_folder, new_stand):
         new_docs = read_files(new_folder, changed)
     synopse = compare(old_docs, new_docs, old_stand, new_stand)

@@ -1,5 +1,6 @@
 """The public website of the plan (issue 3): generated from the validated model into site/.
 
+    changes.py                                                   the plan's history from Git (one read per build)
     pages.py and pages_*.py, catalogue.py, status.py, legal.py  model → neutral page tree (tree.py)
     engine.py                                                    page tree → MkDocs + Material → HTML
     serve.py                                                     `lip serve`: preview with rebuilds
@@ -15,6 +16,7 @@ from pathlib import Path
 from ..model import Plan
 from ..output import Progress, atomic_directory
 from ..version import Version
+from .changes import SiteHistory, read_history
 from .files import FILES, linked_files
 from .pages import build_tree
 from .settings import load_settings
@@ -31,9 +33,12 @@ def downloads(root: Path) -> tuple[Path, ...]:
     return tuple(sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES))
 
 
-def site_tree(root: Path, plan: Plan, version: Version) -> SiteTree:
-    """Every page of the site, without writing anything."""
-    tree = build_tree(plan, load_settings(root), downloads(root))
+def site_tree(root: Path, plan: Plan, version: Version, history: SiteHistory | None = None) -> SiteTree:
+    """Every page of the site, without writing anything; reads the history from Git unless it is given."""
+    settings = load_settings(root)
+    if history is None:
+        history = read_history(root, plan, settings)
+    tree = build_tree(plan, settings, downloads(root), history)
     files = dict(tree.files)
     files.update({f"{FILES}{path}": root / path for path in sorted(linked_files(plan))})
     return dataclasses.replace(tree, files=files, version=version.text)
@@ -43,8 +48,10 @@ def build_site(root: Path, plan: Plan, version: Version, progress: Progress) -> 
     """Write the website of `plan` into <root>/site; raises BuildError when a step fails."""
     from .engine import render
 
+    with progress.step("Website: Änderungsverlauf aus Git lesen"):
+        history = read_history(root, plan, load_settings(root))
     with progress.step("Website: Seiten aus dem Plan erzeugen"):
-        tree = site_tree(root, plan, version)
+        tree = site_tree(root, plan, version, history)
     with (
         progress.step(f"Website: {len(tree.pages)} Seiten mit MkDocs schreiben"),
         atomic_directory(root / "site") as out,

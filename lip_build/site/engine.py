@@ -107,6 +107,7 @@ def load(root: Path, docs: Path, site: Path, tree: SiteTree, nonce: str) -> Any:
     config.mdx_configs[SAFE_EXTENSION] = {"nonce": nonce}
     config.extra["generator"] = False  # "Made with Material" fails the contrast check
     config.extra["lip_version"] = tree.version
+    config.extra["lip_aenderungen"] = {"path": tree.changes.path, "title": tree.changes.title} if tree.changes else None
     config.plugins["lip-engine"] = _engine_plugin()
     return config
 

@@ -45,6 +45,7 @@ IMPRESSUM = "impressum/"
 DATENSCHUTZ = "datenschutz/"
 BARRIEREFREIHEIT = "barrierefreiheit/"
 DOWNLOADS = "downloads/"
+AENDERUNGEN = "aenderungen/"
 
 
 def path_of(item: Ziel | Massnahme | Handlungsfeld | Gremium) -> str:

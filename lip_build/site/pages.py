@@ -7,7 +7,9 @@ from pathlib import Path
 from ..model import Plan
 from . import markup as mk
 from .catalogue import catalogue_page
+from .changes import NO_HISTORY, SiteHistory
 from .legal import legal_pages
+from .pages_changes import changes_link, changes_page
 from .pages_felder import field_page, fields_overview, goal_page, goals_overview
 from .pages_massnahme import measure_page
 from .pages_plan import begriff_pages, chapter_page, easy_page, glossary_page, intro_page
@@ -18,9 +20,11 @@ from .status import status_page
 from .tree import NavItem, NavLink, NavSection, Page, SiteTree
 
 
-def _nav(plan: Plan) -> tuple[NavItem, ...]:
+def _nav(plan: Plan, changes: NavLink | None) -> tuple[NavItem, ...]:
     plan_section: list[NavItem] = [NavLink(mk.PLAN, "Über den Plan")]
     plan_section += [NavLink(mk.path_of_kapitel(k), k.kurztitel or k.titel) for k in plan.kapitel]
+    if changes:
+        plan_section.append(changes)
     plan_section.append(NavLink(mk.PROZESS, "Prozess und Zeitleiste"))
     plan_section.append(
         NavSection("Gremien", tuple(NavLink(mk.path_of(g), g.kurzname or g.name) for g in plan.gremien), mk.GREMIEN)
@@ -56,14 +60,21 @@ def _nav(plan: Plan) -> tuple[NavItem, ...]:
     return tuple(nav)
 
 
-def build_tree(plan: Plan, settings: SiteSettings, downloads: tuple[Path, ...] = ()) -> SiteTree:
-    pages: list[Page] = [start_page(plan, downloads), intro_page(plan)]
+def build_tree(
+    plan: Plan, settings: SiteSettings, downloads: tuple[Path, ...] = (), history: SiteHistory = NO_HISTORY
+) -> SiteTree:
+    """Every page and the navigation; `history` (changes.read_history) adds what Git knows about the plan."""
+    changes = changes_link(history)
+    pages: list[Page] = [start_page(plan, downloads, changes), intro_page(plan)]
     pages += [chapter_page(plan, k) for k in plan.kapitel]
+    changes_overview = changes_page(plan, history)
+    if changes_overview:
+        pages.append(changes_overview)
     pages += [fields_overview(plan), goals_overview(plan)]
     pages += [field_page(plan, f) for f in plan.handlungsfelder]
-    pages += [goal_page(plan, z) for z in plan.ziele]
+    pages += [goal_page(plan, z, history) for z in plan.ziele]
     pages += [catalogue_page(plan), status_page(plan)]
-    pages += [measure_page(plan, m) for m in plan.massnahmen]
+    pages += [measure_page(plan, m, history) for m in plan.massnahmen]
     pages += [process_page(plan), gremien_page(plan)]
     pages += [gremium_page(plan, g) for g in plan.gremien]
     pages += begriff_pages(plan, "zielgruppe") + begriff_pages(plan, "querschnittsthema")
@@ -73,4 +84,4 @@ def build_tree(plan: Plan, settings: SiteSettings, downloads: tuple[Path, ...] =
         pages.append(easy_page(plan))
     pages += legal_pages(settings)
     files = {f"{mk.DOWNLOADS}{d.name}": d for d in downloads}
-    return SiteTree(tuple(pages), _nav(plan), files)
+    return SiteTree(tuple(pages), _nav(plan, changes), files, changes=changes)

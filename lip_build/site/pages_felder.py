@@ -6,6 +6,8 @@ from .. import formatting as fmt
 from ..model import Handlungsfeld, Kennzahl, Plan, Ziel
 from ..text import label
 from . import markup as mk
+from .changes import NO_HISTORY, SiteHistory
+from .pages_changes import history_block
 from .pages_massnahme import edit_link
 from .tree import Html, Markdown, Page, relative
 
@@ -79,7 +81,7 @@ def _kennzahlen(kennzahlen: tuple[Kennzahl, ...]) -> str:
     )
 
 
-def goal_page(plan: Plan, ziel: Ziel) -> Page:
+def goal_page(plan: Plan, ziel: Ziel, history: SiteHistory = NO_HISTORY) -> Page:
     page = mk.path_of(ziel)
     feld = plan.handlungsfeld(ziel.handlungsfeld)
     herkunft = next((g for g in plan.gremien if g.id == ziel.herkunft), None) if ziel.herkunft else None
@@ -109,7 +111,7 @@ def goal_page(plan: Plan, ziel: Ziel) -> Page:
             Markdown(mk.heading("Beiträge aus anderen Handlungsfeldern", 3)),
             Html(mk.measure_list(plan, andere, page)),
         ]
-    blocks.append(Html(edit_link(plan, ziel.quelle.pfad)))
+    blocks.append(Html(history_block(history, ziel.quelle.pfad) + edit_link(plan, ziel.quelle.pfad)))
     return Page(page, label(plan, ziel), tuple(blocks), f"{label(plan, ziel)} – {feld.name}")
 
 

@@ -7,6 +7,8 @@ from .. import schema as s
 from ..model import Massnahme, Plan
 from ..text import label
 from . import markup as mk
+from .changes import NO_HISTORY, SiteHistory
+from .pages_changes import history_block
 from .tree import Html, Markdown, Page, relative
 
 
@@ -125,7 +127,7 @@ def fact_box(plan: Plan, m: Massnahme, page: str) -> str:
     )
 
 
-def measure_page(plan: Plan, m: Massnahme) -> Page:
+def measure_page(plan: Plan, m: Massnahme, history: SiteHistory = NO_HISTORY) -> Page:
     page = mk.path_of(m)
     feld = plan.handlungsfeld(m.handlungsfeld)
     ziel = plan.ziel(m.ziele[0])
@@ -146,6 +148,8 @@ def measure_page(plan: Plan, m: Massnahme) -> Page:
         Html(fact_box(plan, m, page)),
         Markdown(mk.body(m.text, plan, page, "Beschreibung", m.quelle.pfad)),
         Markdown(mk.heading("Ziele, denen die Maßnahme dient")),
-        Html(f'<ul class="lip-goals">{goals}</ul>{edit_link(plan, m.quelle.pfad)}'),
+        Html(
+            f'<ul class="lip-goals">{goals}</ul>{history_block(history, m.quelle.pfad)}{edit_link(plan, m.quelle.pfad)}'
+        ),
     )
     return Page(page, label(plan, m), blocks, description=f"{label(plan, m)} – {feld.name}", hide=("navigation",))

@@ -11,7 +11,7 @@ from ..model import Plan
 from . import markup as mk
 from .pages_felder import field_cards
 from .pages_prozess import timeline
-from .tree import Html, Markdown, Page, relative
+from .tree import Html, Markdown, NavLink, Page, relative
 
 _KINDS = {".pdf": "PDF", ".docx": "Word-Dokument (DOCX)"}
 
@@ -70,7 +70,7 @@ def _figures(plan: Plan) -> str:
     )
 
 
-def start_page(plan: Plan, downloads: tuple[Path, ...]) -> Page:
+def start_page(plan: Plan, downloads: tuple[Path, ...], changes: NavLink | None = None) -> Page:
     page = mk.START
     info = plan.info
     status = f"{s.PLAN_STATUS.label(info.status)} · Version {mk.esc(info.version)} · Stand {fmt.datum(info.stand)}"
@@ -79,7 +79,9 @@ def start_page(plan: Plan, downloads: tuple[Path, ...]) -> Page:
         f'<p class="lip-eyebrow">{mk.esc(info.herausgeberin)}</p>'
         f"<h1>{mk.esc(info.titel)}</h1>"
         + (f'<p class="lip-lead">{mk.esc(info.untertitel)}</p>' if info.untertitel else "")
-        + f'<p class="lip-hero__status"><span class="lip-badge lip-badge--info">{status}</span></p>'
+        + f'<p class="lip-hero__status"><span class="lip-badge lip-badge--info">{status}</span>'
+        + (f" {mk.a(relative(page, changes.path), changes.title, 'lip-hero__changes')}" if changes else "")
+        + "</p>"
         '<p class="lip-hero__actions">'
         f"{mk.a(relative(page, mk.KATALOG), 'Alle Maßnahmen ansehen', 'md-button md-button--primary')} "
         f"{mk.a(relative(page, mk.STATUS), 'Stand der Umsetzung', 'md-button')} "

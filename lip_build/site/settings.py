@@ -60,6 +60,8 @@ class SiteSettings:
     vereinbarkeit: str  # "vollständig" or "teilweise"
     nicht_barrierefrei: tuple[str, ...]
     schlichtungsstelle: Stelle
+    aenderungen: bool = True  # the page "Änderungen seit Version …" (extra.lip.aenderungen_seit: false turns it off)
+    aenderungen_seit: str | None = None  # the version to compare with; None: the last tag before this one
 
 
 class _Reader:
@@ -138,11 +140,29 @@ def read_config(root: Path) -> dict[str, Any]:
     return data
 
 
+def _aenderungen_seit(reader: _Reader) -> tuple[bool, str | None]:
+    """extra.lip.aenderungen_seit: missing (automatic), false (no page), or a tag or commit."""
+    lip = reader.get("extra.lip")
+    if not isinstance(lip, dict) or lip.get("aenderungen_seit") is None:
+        return True, None
+    value = lip["aenderungen_seit"]
+    if value is False:
+        return False, None
+    if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
+        raise BuildError(
+            f"{CONFIG}: Der Eintrag „extra.lip.aenderungen_seit“ muss eine Version sein, mit der die Seite "
+            "„Änderungen seit …“ vergleicht – ein Tag wie „v2.0“ oder ein Commit in Anführungszeichen wie "
+            '„"a1b2c3d"“ –, oder false für keine solche Seite. Ohne den Eintrag vergleicht lip mit dem letzten Tag.'
+        )
+    return True, str(value).strip()
+
+
 def load_settings(root: Path) -> SiteSettings:
     reader = _Reader(read_config(root))
     vereinbarkeit = reader.text("extra.lip.barrierefreiheit.vereinbarkeit")
     if vereinbarkeit not in ("vollständig", "teilweise"):
         raise reader.fail("extra.lip.barrierefreiheit.vereinbarkeit", "muss „vollständig“ oder „teilweise“ sein")
+    aenderungen, aenderungen_seit = _aenderungen_seit(reader)
     return SiteSettings(
         site_name=reader.text("site_name"),
         stadt=reader.text("extra.lip.stadt"),
@@ -159,4 +179,6 @@ def load_settings(root: Path) -> SiteSettings:
         if "nicht_barrierefrei" in (reader.get("extra.lip.barrierefreiheit") or {})
         else (),
         schlichtungsstelle=reader.stelle("extra.lip.barrierefreiheit.schlichtungsstelle"),
+        aenderungen=aenderungen,
+        aenderungen_seit=aenderungen_seit,
     )

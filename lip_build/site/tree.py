@@ -62,6 +62,7 @@ class SiteTree:
     nav: tuple[NavItem, ...]
     files: dict[str, Path] = field(default_factory=dict)  # site path → file to copy (downloads, images)
     version: str = ""  # shown in the footer of every page: "Stand a1b2c3d vom 26.11.2026"
+    changes: NavLink | None = None  # the page "Änderungen seit Version …", linked in the footer of every page
 
     def page(self, path: str) -> Page:
         return next(p for p in self.pages if p.path == path)

@@ -25,6 +25,7 @@ def _page_types(plan: Plan) -> dict[str, str]:
         "Maßnahmenkatalog": mk.KATALOG,
         "Leichte Sprache": mk.LEICHTE_SPRACHE,
         "Erklärung zur Barrierefreiheit": mk.BARRIEREFREIHEIT,
+        "Änderungen seit Version": mk.AENDERUNGEN,
     }
 
 
@@ -37,6 +38,7 @@ PAGE_TYPES = (
     "Maßnahmenkatalog",
     "Leichte Sprache",
     "Erklärung zur Barrierefreiheit",
+    "Änderungen seit Version",
 )
 
 
@@ -46,11 +48,35 @@ def test_page_type_has_no_axe_violations(open_page: Any, site: Site, kind: str) 
     assert run_axe(page) == []
 
 
-@pytest.mark.parametrize("kind", ["Startseite", "Maßnahme", "Maßnahmenkatalog"])
+@pytest.mark.parametrize("kind", ["Startseite", "Maßnahme", "Maßnahmenkatalog", "Änderungen seit Version"])
 def test_mobile_view_has_no_axe_violations_and_no_sideways_scrolling(open_page: Any, site: Site, kind: str) -> None:
     page = open_page(_page_types(site.built.plan)[kind], width=375, height=812)
     assert run_axe(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_change_history_opens_by_keyboard_and_has_no_axe_violations(open_page: Any, site: Site) -> None:
+    """A measure changed after the tag: "Zuletzt geändert" is visible, the history opens with the keyboard."""
+    measure = next(m for m in site.built.plan.massnahmen if m.quelle.pfad == site.built.measure)
+    page = open_page(mk.path_of(measure))
+    assert page.locator(".lip-history__last").inner_text() == "Zuletzt geändert am 15.10.2026"
+    entries = page.locator(".lip-history__list li")
+    assert not entries.first.is_visible()
+    summary = page.locator("details.lip-history__details summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert entries.count() == 2 and entries.first.is_visible()
+    assert entries.first.inner_text().startswith("15.10.2026")
+    assert run_axe(page) == []
+
+
+def test_changes_page_is_reached_from_the_start_page(open_page: Any, site: Site) -> None:
+    page = open_page("")
+    page.get_by_role("link", name="Änderungen seit Version v2.0").first.click()
+    page.wait_for_url("**/aenderungen/")
+    assert page.locator("h1").inner_text() == "Änderungen seit Version v2.0"
+    assert page.locator("article.lip-synopse-element").count() == 2
+    assert page.locator(".lip-synopse ins").count() >= 1
 
 
 def _visible_rows(page: Any) -> list[dict[str, str]]:
