@@ -9,6 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from lip_build.review import fingerprint
+
 REPO = Path(__file__).resolve().parent.parent
 FIELDS = (  # code, folder, name, expert group
     ("BIL", "bildung", "Bildung", "eg-bildung"),
@@ -24,6 +26,25 @@ _TEXT = (
     "weiterzuentwickeln. Beratung, Begleitung und Qualifizierung werden verzahnt, damit Teilnehmende "
     "verlässliche Ansprechpersonen finden und Übergänge gelingen."
 )
+
+
+def _goal_values(code: str, number: int, name: str) -> tuple[str, dict[str, object]]:
+    titel = f"Ziel {number} im Handlungsfeld {name} ist erreicht."
+    kennzahl = {
+        "name": "Anteil der erreichten Teilnehmenden",
+        "einheit": "Prozent",
+        "ausgangswert": 20 + number % 30,
+        "ausgangsjahr": 2023,
+        "zielwert": 50 + number % 40,
+        "zieljahr": 2030,
+        "quelle": "Synthetische Testdaten",
+    }
+    return titel, kennzahl
+
+
+def goal_fingerprint(code: str, number: int, name: str) -> str:
+    titel, kennzahl = _goal_values(code, number, name)
+    return fingerprint(titel, _TEXT, [kennzahl])
 
 
 def _goal(code: str, number: int, name: str) -> str:
@@ -51,7 +72,7 @@ _DECISIONS = (
 )
 
 
-def _measure(code: str, number: int, goal: int, other: str, group: str) -> str:
+def _measure(code: str, number: int, goal: int, other: str, group: str, stamps: str) -> str:
     decision = _DECISIONS[number % len(_DECISIONS)]
     progress = "in_umsetzung" if number % 3 == 0 else "nicht_begonnen"
     art = "jaehrlich" if number % 2 else "einmalig"
@@ -79,6 +100,8 @@ entscheidung:
 {decision}umsetzung:
   status: {progress}
 kontakt: "50.60"
+geprueft:
+{stamps}
 ---
 ## Ausgangslage
 
@@ -107,9 +130,11 @@ def write_synthetic_plan(target: Path, measures: int) -> Path:
         goals = max(1, -(-count // MEASURES_PER_GOAL))
         for goal in range(1, goals + 1):
             (base / "ziele" / f"{code}-Z{goal:02d}.md").write_text(_goal(code, goal, name), encoding="utf-8")
-        other_code = FIELDS[(index + 1) % len(FIELDS)][0]
+        other_code, other_name = FIELDS[(index + 1) % len(FIELDS)][0], FIELDS[(index + 1) % len(FIELDS)][2]
+        other_stamp = f'  {other_code}-Z01: "{goal_fingerprint(other_code, 1, other_name)}"'
         for number in range(1, count + 1):
             goal = (number - 1) // MEASURES_PER_GOAL + 1
-            text = _measure(code, number, goal, f"{other_code}-Z01", group)
+            stamps = f'  {code}-Z{goal:02d}: "{goal_fingerprint(code, goal, name)}"\n{other_stamp}'
+            text = _measure(code, number, goal, f"{other_code}-Z01", group, stamps)
             (base / "massnahmen" / f"{code}-M{number:02d}.md").write_text(text, encoding="utf-8")
     return target
