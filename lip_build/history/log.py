@@ -75,17 +75,24 @@ def histories(
     names, as with `git log --follow`. Paths without history get an empty tuple.
     """
     entries = _walk(root, list(folders))
-    result: dict[str, tuple[Commit, ...]] = {}
+    # One pass over the history, newest first: which tracked file each name belongs to. A rename is
+    # seen before the commits of the older name, so the older name is added just in time.
+    owner: dict[str, set[str]] = {}
     for path in paths:
-        names = {path}
-        commits = []
-        for entry in entries:  # newest first: a rename is seen before the commits of the older name
-            hits = [c for c in entry.changes if c.new in names]
-            if not hits:
+        owner.setdefault(path, set()).add(path)
+    found: dict[str, list[Commit]] = {path: [] for path in paths}
+    for entry in entries:
+        touched: set[str] = set()
+        renames: list[tuple[str, set[str]]] = []
+        for change in entry.changes:
+            tracked = owner.get(change.new)
+            if not tracked:
                 continue
-            commits.append(entry.commit)
-            for change in hits:
-                if change.status == "R":
-                    names.add(change.old)
-        result[path] = tuple(commits)
-    return result
+            touched |= tracked
+            if change.status == "R":
+                renames.append((change.old, tracked))
+        for path in touched:
+            found[path].append(entry.commit)
+        for old_name, tracked in renames:
+            owner.setdefault(old_name, set()).update(tracked)
+    return {path: tuple(commits) for path, commits in found.items()}
