@@ -81,7 +81,9 @@ def stats(ctx: click.Context, fmt: str) -> None:
     from .stats import render_stats
 
     plan = _valid_plan(ctx)
-    click.echo(render_stats(plan, fmt))
+    from .version import detect
+
+    click.echo(render_stats(plan, fmt, detect(_plan_root(ctx), plan.info.stand)))
 
 
 @cli.command(cls=LipCommand)

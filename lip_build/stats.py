@@ -8,6 +8,7 @@ from typing import Any
 from . import schema as s
 from .formatting import euro
 from .model import Massnahme, Plan
+from .version import Version
 
 
 def _counts(measures: tuple[Massnahme, ...]) -> dict[str, Any]:
@@ -70,7 +71,8 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 def as_text(data: dict[str, Any]) -> str:
     rows = [*data["handlungsfelder"], {"name": "Gesamt", **data["gesamt"]}]
-    out = [f"{data['plan']} – Version {data['version']} ({s.PLAN_STATUS.label(data['status'])})", ""]
+    out = [f"{data['plan']} – Version {data['version']} ({s.PLAN_STATUS.label(data['status'])})"]
+    out += [f"Erstellt aus: {data['quelle']['text']}", ""] if "quelle" in data else [""]
     out += _table(
         ["Handlungsfeld", "Ziele", "Maßnahmen", "antragsberechtigt", "einmalig", "jährlich"],
         [
@@ -97,6 +99,15 @@ def as_text(data: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def render_stats(plan: Plan, fmt: str) -> str:
+def render_stats(plan: Plan, fmt: str, version: Version | None = None) -> str:
     data = collect(plan)
+    if version is not None:  # an export names the state of the repository it was made from
+        data["quelle"] = {
+            "text": version.text,
+            "bezeichnung": version.bezeichnung,
+            "commit": version.commit,
+            "datum": version.datum.isoformat(),
+            "tag": version.tag,
+            "geaendert": version.geaendert,
+        }
     return json.dumps(data, ensure_ascii=False, indent=2) if fmt == "json" else as_text(data)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -85,3 +87,38 @@ def test_set_block_replaces_only_its_own_block() -> None:
     text = '---\nid: X\ngeprueft:\n  A: "1"\nkontakt: "40"\n---\nText\n'
     assert set_block(text, "geprueft", ['  B: "2"']) == '---\nid: X\ngeprueft:\n  B: "2"\nkontakt: "40"\n---\nText\n'
     assert set_block("---\nid: X\n---\n", "geprueft", ['  B: "2"']) == '---\nid: X\ngeprueft:\n  B: "2"\n---\n'
+
+
+def test_goal_change_between_commits_flags_measures_until_confirmed(tmp_path: Path, shipped_plan: Plan) -> None:
+    """The re-check on a real Git repository: commit, change a goal, see the flags, confirm, commit."""
+    import subprocess
+
+    from .conftest import REPO, copy_plan
+
+    def git(*args: str) -> None:
+        command = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-C", str(root), *args]
+        subprocess.run(command, check=True, capture_output=True)
+
+    root = copy_plan(REPO, tmp_path / "plan")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Fassung für die Lenkungsgruppe")
+    goal = next(z for z in shipped_plan.ziele if len(shipped_plan.massnahmen_zu(z.id)) >= 2)
+    serving = {m.quelle.pfad for m in shipped_plan.massnahmen_zu(goal.id)}
+    path = root / goal.quelle.pfad
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(r"ausgangswert: (\d+)", lambda m: f"ausgangswert: {int(m.group(1)) + 1}", text, count=1)
+    assert changed != text
+    path.write_text(changed, "utf-8")
+    git("commit", "-q", "-am", "Kennzahl des Ziels angepasst")
+
+    assert {(p, code) for p, code in _warnings(root)} == {(p, "LIP311") for p in serving}
+    report = CliRunner().invoke(cli, ["--plan", str(root), "report", "--base", "HEAD~1"])
+    assert report.exit_code == 0, report.output
+    for measure in shipped_plan.massnahmen_zu(goal.id):
+        assert measure.id in report.output
+
+    result = CliRunner().invoke(cli, ["--plan", str(root), "review", "confirm", goal.id])
+    assert result.exit_code == 0, result.output
+    git("commit", "-q", "-am", "Maßnahmen bestätigt")
+    assert not [c for _, c in _warnings(root) if c == "LIP311"]
