@@ -11,7 +11,7 @@ import html
 
 from .render_text import bookkeeping, counts, status
 from .synopse import Aenderung, Element, Feldaenderung, Synopse
-from .textdiff import Stueck, TextDiff, changed, paragraphs
+from .textdiff import Stueck, TextDiff, shown_paragraphs
 
 CSS = """
 .lip-synopse del { background: #ffebe9; color: #82071e; text-decoration: line-through; }
@@ -59,18 +59,8 @@ def _paragraph(paragraph: tuple[Stueck, ...]) -> str:
 def text_block(diff: TextDiff, only_changed: bool = True, seite: str = "beide") -> str:
     """Paragraphs of a text diff; `seite` "bisher"/"neu" shows one version with its own marks."""
     stuecke = {"beide": diff.stuecke, "bisher": diff.bisher, "neu": diff.neu}[seite]
-    out, skipped = [], False
-    for paragraph in paragraphs(stuecke):
-        if only_changed and not changed(paragraph):
-            skipped = True
-            continue
-        if skipped:
-            out.append('<p class="lip-synopse-auslassung">…</p>')
-        skipped = False
-        out.append(_paragraph(paragraph))
-    if skipped and out:
-        out.append('<p class="lip-synopse-auslassung">…</p>')
-    return "\n".join(out)
+    omitted = '<p class="lip-synopse-auslassung">…</p>'
+    return "\n".join(omitted if p is None else _paragraph(p) for p in shown_paragraphs(stuecke, only_changed))
 
 
 def plain(text: str) -> str:

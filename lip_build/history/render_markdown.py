@@ -11,7 +11,7 @@ import re
 
 from .render_text import bookkeeping, counts, status
 from .synopse import Aenderung, Element, Feldaenderung, Synopse
-from .textdiff import Stueck, TextDiff, changed, paragraphs
+from .textdiff import Stueck, TextDiff, shown_paragraphs
 
 _INLINE = re.compile(r"([\\`*_\[\]<>~|&#$@])")
 _LINE_START = re.compile(r"(^|\n)[ \t]*(?:([-+=])(?=[\s=-]|$)|(\d+)([.)])(?=\s|$))")
@@ -70,18 +70,7 @@ def _paragraph(stuecke: tuple[Stueck, ...]) -> str:
 
 def text_block(diff: TextDiff, only_changed: bool = True) -> str:
     """The text with its changes, paragraph by paragraph; unchanged paragraphs become "…"."""
-    shown, skipped = [], False
-    for paragraph in paragraphs(diff.stuecke):
-        if only_changed and not changed(paragraph):
-            skipped = True
-            continue
-        if skipped:
-            shown.append("…")
-        skipped = False
-        shown.append(_paragraph(paragraph))
-    if skipped and shown:
-        shown.append("…")
-    return "\n\n".join(shown)
+    return "\n\n".join("…" if p is None else _paragraph(p) for p in shown_paragraphs(diff.stuecke, only_changed))
 
 
 def plain(text: str) -> str:

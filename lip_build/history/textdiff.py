@@ -144,3 +144,20 @@ def paragraphs(stuecke: tuple[Stueck, ...]) -> list[tuple[Stueck, ...]]:
 
 def changed(paragraph: tuple[Stueck, ...]) -> bool:
     return any(s.art != "gleich" and s.text.strip() for s in paragraph)
+
+
+def shown_paragraphs(stuecke: tuple[Stueck, ...], only_changed: bool) -> list[tuple[Stueck, ...] | None]:
+    """The paragraphs to show; with `only_changed`, unchanged runs are left out and marked by None."""
+    shown: list[tuple[Stueck, ...] | None] = []
+    skipped = False
+    for paragraph in paragraphs(stuecke):
+        if only_changed and not changed(paragraph):
+            skipped = True
+            continue
+        if skipped:
+            shown.append(None)
+        skipped = False
+        shown.append(paragraph)
+    if skipped and shown:
+        shown.append(None)
+    return shown
