@@ -9,6 +9,7 @@ edge of a word is a word of its own ("2025." → "2025" "."), punctuation inside
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -103,6 +104,7 @@ def _whole_words(
         kept -= dropped
 
 
+@functools.lru_cache(maxsize=4096)  # lip serve rebuilds after every edit; unchanged pairs need no new diff
 def compare_text(old: str, new: str) -> TextDiff:
     a, b = _tokens(old), _tokens(new)
     matcher = difflib.SequenceMatcher(None, [w for w, _ in a], [w for w, _ in b], autojunk=False)
