@@ -27,7 +27,7 @@ from pypdf import PdfReader
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import REPO, write_synthetic_plan
 
-from lip_build.validate import load_plan
+from lip_build.pipeline import load_plan
 
 
 def _copy_shipped(target: Path) -> Path:
@@ -55,7 +55,7 @@ _CHILD = """
 import json, sys, time
 from pathlib import Path
 from lip_build.documents import build_documents
-from lip_build.output import Progress
+from lip_build.outputs.progress import Progress
 from lip_build.validate import load_plan
 from lip_build.version import detect
 root, formats = Path(sys.argv[1]), set(sys.argv[2].split(","))

@@ -37,7 +37,7 @@ PARTS = ("content", "handlungsfelder", "templates", "mkdocs.yml")
 _LIP = """
 import json, sys, time
 from pathlib import Path
-from lip_build.output import Progress
+from lip_build.outputs.progress import Progress
 from lip_build.validate import load_plan
 from lip_build.version import detect
 root = Path(sys.argv[1])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from lip_build.review import fingerprint
+from lip_build.check.reviews import fingerprint
 
 REPO = Path(__file__).resolve().parent.parent
 FIELDS = (  # code, folder, name, expert group

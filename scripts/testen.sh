@@ -9,4 +9,5 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 echo "== ruff check"; .venv/bin/ruff check lip_build tests benchmarks
 echo "== ruff format --check"; .venv/bin/ruff format --check lip_build tests benchmarks
 echo "== mypy"; .venv/bin/mypy
+echo "== lint-imports (Schichten, keine Importzyklen)"; .venv/bin/lint-imports --no-cache
 echo "== pytest"; .venv/bin/pytest "$@"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lip_build.model import Plan
-from lip_build.validate import load_plan
+from lip_build.model.plan import Plan
+from lip_build.pipeline import load_plan
 
 REPO = Path(__file__).resolve().parent.parent
 PLAN_DIRS = ("content", "handlungsfelder", "templates")

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from lip_build.cli import cli
-from lip_build.validate import load_plan
+from lip_build.pipeline import load_plan
 
 from .conftest import REPO
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from lip_build.cli import cli
 from lip_build.diagnostics import CODES, Severity
-from lip_build.validate import load_plan
+from lip_build.pipeline import load_plan
 
 TESTS = Path(__file__).resolve().parent
 MINI = TESTS / "plaene" / "mini"

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from lip_build import schema as s
-from lip_build.model import Plan
+from lip_build.model.plan import Plan
 
 from .conftest import REPO, copy_plan
 from .documents.helpers import VERSION, build, docx_text, flat, lenient, pages

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lip_build.build import BuildError
 from lip_build.cli import cli
-from lip_build.documents.paths import WORK
-from lip_build.documents.zipfiles import write_zip
+from lip_build.errors import BuildError
+from lip_build.outputs.drucksache.paths import WORK
+from lip_build.outputs.drucksache.zipfiles import write_zip
 
 from .documents.helpers import build, docx_text, flat, lenient, load, pages, small_plan
 
@@ -97,7 +97,7 @@ def test_damaged_word_template_is_reported(plan_dir: Path) -> None:
 
 
 def test_pandoc_failure_is_reported_in_german_with_its_message(plan_dir: Path) -> None:
-    from lip_build.documents import pandoc
+    from lip_build.outputs.drucksache import pandoc
 
     with pytest.raises(BuildError) as caught:
         pandoc.run(["--from", "gibtesnicht"], b"", "dem Test", plan_dir / "x.md")

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from lip_build.build import BuildError
-from lip_build.documents import pandoc
-from lip_build.documents.drucksache import beratungsfolge_zeile
-from lip_build.documents.formatting import anzahl, datum, euro, markdown_text, md, zahl, zeitraum
-from lip_build.documents.kosten import kostentabelle
-from lip_build.documents.paths import dateiname
-from lip_build.documents.reference_docx import TARGET, generate
-from lip_build.documents.tree import prepare
-from lip_build.model import Beratung, Plan, Zeitraum
+from lip_build.errors import BuildError
+from lip_build.model.plan import Beratung, Plan, Zeitraum
+from lip_build.outputs.drucksache import pandoc
+from lip_build.outputs.drucksache.drucksache import beratungsfolge_zeile
+from lip_build.outputs.drucksache.escape import anzahl, datum, euro, markdown_text, md, zahl, zeitraum
+from lip_build.outputs.drucksache.kosten import kostentabelle
+from lip_build.outputs.drucksache.pandoc_tree import prepare
+from lip_build.outputs.drucksache.paths import dateiname
+from lip_build.outputs.drucksache.reference_docx import TARGET, generate
 
 
 def test_money_dates_and_numbers_are_german() -> None:
@@ -101,7 +101,7 @@ def test_file_names(shipped_plan: Plan) -> None:
 
 
 def test_committed_reference_docx_is_what_the_script_generates() -> None:
-    assert generate() == TARGET.read_bytes(), "python -m lip_build.documents.reference_docx ausführen"
+    assert generate() == TARGET.read_bytes(), "python -m lip_build.outputs.drucksache.reference_docx ausführen"
 
 
 def _text_div(blocks: list[object], quelle: str = "content/kapitel/01.md", ebene: str = "4") -> dict[str, object]:

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from lip_build.cli import cli
-from lip_build.history.commands import codeowners_command, diff_command, report_command
+from lip_build.commands.history import codeowners_command, diff_command, report_command
 
 from .conftest import REPO
 

@@ -15,11 +15,12 @@ from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
 from lip_build.cli import cli
-from lip_build.history import git, log, render_html, render_markdown
-from lip_build.history.commands import codeowners_command, diff_command, report_command
-from lip_build.history.synopse import Aenderung, Feldaenderung
+from lip_build.commands.history import codeowners_command, diff_command, report_command
+from lip_build.history import git, log
+from lip_build.history.compare import Aenderung, Feldaenderung
 from lip_build.history.textdiff import compare_text
 from lip_build.history.versions import synopse
+from lip_build.outputs.synopse import render_html, render_markdown
 
 from .conftest import REPO
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lip_build.history.report import build_report, render
-from lip_build.model import Plan
+from lip_build.model.plan import Plan
+from lip_build.outputs.pull_request import build_report, render
 
 from .conftest import REPO, copy_plan
 from .test_history_git import M01, MINI, Repo, isolate_git, lip, make_repo

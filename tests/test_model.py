@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lip_build.model import Plan
-from lip_build.text import label, protect_gender_star, replace_text_links
-from lip_build.validate import load_plan
+from lip_build.model.plan import Plan
+from lip_build.pipeline import load_plan
+from lip_build.view.plantext import label, protect_gender_star, replace_text_links
 
 
 def test_numbers_follow_field_goal_and_measure_order(shipped_plan: Plan) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from lip_build.cli import cli
-from lip_build.version import check_release, detect
+from lip_build.history.stamp import check_release, detect
 
 from .conftest import REPO, copy_plan
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from lip_build.check.reviews import fingerprint
 from lip_build.cli import cli
-from lip_build.model import Plan
-from lip_build.review import fingerprint, set_block
-from lip_build.validate import load_plan
+from lip_build.edit.confirm import set_block
+from lip_build.model.plan import Plan
+from lip_build.pipeline import load_plan
 
 
 def _warnings(root: Path) -> set[tuple[str, str]]:

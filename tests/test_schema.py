@@ -13,8 +13,8 @@ import yaml
 from click.testing import CliRunner
 
 from lip_build.cli import cli
-from lip_build.jsonschema import schemas
-from lip_build.loader import classify, discover
+from lip_build.load.files import classify, discover
+from lip_build.outputs.jsonschema import schemas
 
 from .conftest import REPO
 

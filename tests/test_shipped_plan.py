@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from lip_build import schema as s
 from lip_build.cli import cli
-from lip_build.model import Plan
+from lip_build.model.plan import Plan
 
 from .conftest import REPO
 

@@ -10,10 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from lip_build.formatting import euro
-from lip_build.site import markup as mk
-from lip_build.site.tree import relative
-from lip_build.text import label
+from lip_build.outputs.site import markup as mk
+from lip_build.outputs.site.pagetree import relative
+from lip_build.view.formats import euro
+from lip_build.view.plantext import label
 from tests.browser.sitebuild import BuiltSite, built_site
 
 

@@ -13,18 +13,19 @@ from typing import Any
 import pytest
 import yaml
 
-from lip_build.build import BuildError
-from lip_build.history import git, site_data, versions
-from lip_build.history.synopse import Aenderung
-from lip_build.loader import classify, discover
-from lip_build.model import Massnahme, Plan
-from lip_build.site import markup as mk
-from lip_build.site import site_tree
-from lip_build.site.changes import read_history
-from lip_build.site.settings import load_settings
-from lip_build.site.tree import Html, Page, SiteTree
-from lip_build.validate import load_plan
-from lip_build.version import detect
+from lip_build.errors import BuildError
+from lip_build.history import git, versions
+from lip_build.history import incremental as site_data
+from lip_build.history.compare import Aenderung
+from lip_build.history.stamp import detect
+from lip_build.load.files import classify, discover
+from lip_build.model.plan import Massnahme, Plan
+from lip_build.outputs.site import markup as mk
+from lip_build.outputs.site import site_tree
+from lip_build.outputs.site.git_history import read_history
+from lip_build.outputs.site.pagetree import Html, Page, SiteTree
+from lip_build.outputs.site.settings import load_settings
+from lip_build.pipeline import load_plan
 from tests.browser.sitebuild import ADDED_SENTENCE, COMMITS, TAG, BuiltSite, built_site, commit
 
 # --- the shared site: a plan tagged v2.0, then a measure and a goal changed -------------------------

@@ -13,18 +13,18 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from lip_build.build import BuildError
 from lip_build.cli import cli
-from lip_build.model import Plan
-from lip_build.output import Progress
-from lip_build.site import build_site, site_tree
-from lip_build.site.engine import render
-from lip_build.site.mdsafe import end_marker, makeExtension, safe_url, start_marker
-from lip_build.site.pages_massnahme import measure_page
-from lip_build.site.settings import load_settings
-from lip_build.site.tree import Html, Markdown, NavLink, Page, SiteTree, relative
-from lip_build.validate import load_plan
-from lip_build.version import detect
+from lip_build.errors import BuildError
+from lip_build.history.stamp import detect
+from lip_build.model.plan import Plan
+from lip_build.outputs.progress import Progress
+from lip_build.outputs.site import build_site, site_tree
+from lip_build.outputs.site.engine import render
+from lip_build.outputs.site.mdsafe import end_marker, makeExtension, safe_url, start_marker
+from lip_build.outputs.site.pages_massnahme import measure_page
+from lip_build.outputs.site.pagetree import Html, Markdown, NavLink, Page, SiteTree, relative
+from lip_build.outputs.site.settings import load_settings
+from lip_build.pipeline import load_plan
 
 SITE_PACKAGE = Path(__file__).resolve().parent.parent / "lip_build" / "site"
 NONCE = "0123456789abcdef0123"
@@ -201,7 +201,7 @@ def test_page_tree_does_not_depend_on_mkdocs() -> None:
 
 
 def test_images_in_texts_are_copied_and_linked_relative_to_the_page(shipped_plan: Plan) -> None:
-    from lip_build.site.files import linked_files, rewrite
+    from lip_build.outputs.site.files import linked_files, rewrite
 
     source = "handlungsfelder/bildung/massnahmen/BIL-M03.md"
     text = "![Karte der Standorte](../bilder/karte.png) und [Bericht](bericht.pdf) und [extern](https://example.org)"

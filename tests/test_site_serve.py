@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lip_build.site.serve import RELOAD_SCRIPT, VERSION_PATH, Running, start
+from lip_build.outputs.site.serve import RELOAD_SCRIPT, VERSION_PATH, Running, start
 from tests.browser.sitebuild import copy_plan
 
 

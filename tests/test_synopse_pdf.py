@@ -20,14 +20,14 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from lip_build.build import BuildError
 from lip_build.cli import cli
-from lip_build.history.render_pdf import render_pdf, write_pdf
-from lip_build.history.synopse_pdf_daten import Daten, daten
-from lip_build.history.synopse_pdf_labels import field_label
-from lip_build.history.synopse_pdf_text import Teil, seite
+from lip_build.errors import BuildError
 from lip_build.history.textdiff import compare_text, paragraphs
 from lip_build.history.versions import synopse
+from lip_build.outputs.synopse.pdf_data import Daten, daten
+from lip_build.outputs.synopse.pdf_labels import field_label
+from lip_build.outputs.synopse.pdf_text import Teil, seite
+from lip_build.outputs.synopse.render_pdf import render_pdf, write_pdf
 
 from .conftest import REPO, copy_plan
 

@@ -15,12 +15,10 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lip_build.errors import GitError
+
 PLAN_FOLDERS = ("content", "handlungsfelder", "templates")
 _TIMEOUT = 120
-
-
-class GitError(Exception):
-    """Git is missing, the folder is no repository, or a revision is unknown (German message)."""
 
 
 @dataclass(frozen=True)

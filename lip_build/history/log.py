@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .git import Commit, _commit, run
+from lip_build.history.git import Commit, _commit, run
 
 _FORMAT = "--format=%x1e%H%x1f%cI%x1f%s"
 

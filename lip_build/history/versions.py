@@ -10,10 +10,11 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..diagnostics import Diagnostics
-from ..loader import Document, read_documents
-from . import git
-from .synopse import Stand, Synopse, compare
+from lip_build.check.document import Document, read_documents
+from lip_build.diagnostics import Diagnostics
+from lip_build.errors import GitError
+from lip_build.history import git
+from lip_build.history.compare import Stand, Synopse, compare
 
 WORKING_FOLDER = "Arbeitsordner"
 
@@ -28,7 +29,7 @@ def checkout(root: Path, revision: str | None, label: str | None = None) -> Iter
             stand = Stand(
                 label or WORKING_FOLDER, head.hash, head.datum, git.tag_of(root, head.hash), True, git.is_dirty(root)
             )
-        except git.GitError:  # a plan outside Git, or a repository without commits
+        except GitError:  # a plan outside Git, or a repository without commits
             stand = Stand(label or WORKING_FOLDER, arbeitsordner=True)
         yield root, stand
         return

@@ -18,11 +18,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lip_build.model import Plan
-from lip_build.output import Progress
-from lip_build.site import build_site
-from lip_build.validate import load_plan
-from lip_build.version import detect
+from lip_build.history.stamp import detect
+from lip_build.model.plan import Plan
+from lip_build.outputs.progress import Progress
+from lip_build.outputs.site import build_site
+from lip_build.pipeline import load_plan
 
 REPO = Path(__file__).resolve().parents[2]
 PLAN_PARTS = ("content", "handlungsfelder", "templates", "mkdocs.yml")

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from lip_build.model import Plan
-from lip_build.site import markup as mk
+from lip_build.model.plan import Plan
+from lip_build.outputs.site import markup as mk
 
 from .conftest import Site, is_local, run_axe
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from lip_build.documents import build_documents
-from lip_build.model import Plan
-from lip_build.output import Progress
-from lip_build.validate import load_plan
-from lip_build.version import Version
+from lip_build.history.stamp import Version
+from lip_build.model.plan import Plan
+from lip_build.outputs.drucksache import build_documents
+from lip_build.outputs.progress import Progress
+from lip_build.pipeline import load_plan
 
 PLAN = Path(__file__).resolve().parent / "plan"  # a small plan with two Handlungsfelder and an image
 VERSION = Version(

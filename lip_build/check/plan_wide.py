@@ -1,0 +1,247 @@
+"""Checks across files (LIP3xx): IDs, locations, references, goals without measures.
+
+Works on the documents after the field check. Identifiers count as defined when their
+own field was valid, so one broken file does not flood the report with follow-ups.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import PurePosixPath
+
+from lip_build import schema as s
+from lip_build.check.document import Document
+from lip_build.check.fields import Mention
+from lip_build.check.suggest import did_you_mean, listing
+from lip_build.diagnostics import Diagnostics
+from lip_build.load.files import classify
+
+# Which kinds of Gremium may stand in which field (LIP310).
+_GREMIUM_ARTEN: dict[str, tuple[tuple[str, ...], str]] = {
+    "expertengruppe": (("expertengruppe",), "eine Expert*innengruppe"),
+    "herkunft": (("expertengruppe", "arbeitsgruppe"), "eine Expert*innengruppe oder die AG Jugend"),
+    "beschlossen": (("rat", "ausschuss"), "die Ratsversammlung oder ein Ausschuss"),
+    "zugestimmt": (("lenkungsgruppe",), "die Lenkungsgruppe"),
+    "sonstige": (("lenkungsgruppe", "ausschuss", "rat"), "die Lenkungsgruppe, ein Ausschuss oder der Rat"),
+}
+
+
+class PlanChecker:
+    def __init__(self, documents: list[Document], diagnostics: Diagnostics, unreadable: list[str]) -> None:
+        self.documents = documents
+        self.diagnostics = diagnostics
+        self.defined: dict[str, dict[str, Mention]] = defaultdict(dict)
+        # Identifiers whose file exists but could not be read: its error is reported already, and
+        # references to it would only repeat that error in other files.
+        self.broken: dict[str, set[str]] = defaultdict(set)
+        for path in unreadable:
+            kind = classify(path)
+            if kind and kind.name in s.KINDS:
+                self.broken[kind.name].add(PurePosixPath(path).stem)
+        self.by_kind: dict[str, list[Document]] = defaultdict(list)
+        for doc in documents:
+            self.by_kind[doc.kind.name].append(doc)
+
+    def _report(self, code: str, mention_or_doc: Mention | Document, message: str, *keys: str) -> None:
+        if isinstance(mention_or_doc, Mention):
+            pos, path = mention_or_doc.pos, mention_or_doc.path
+        else:
+            pos, path = mention_or_doc.source.line_of(*keys), mention_or_doc.path
+        self.diagnostics.add(code, path, pos.line, pos.column, message)
+
+    def run(self, text_links: list[Mention]) -> None:
+        self._definitions()
+        self._file_names()
+        self._handlungsfeld_folders()
+        self._references([m for d in self.documents for m in d.checked.references])
+        self._text_links(text_links)
+        self._goals()
+        self._gremium_kinds()
+
+    # -- identifiers ------------------------------------------------------------------
+
+    def _definitions(self) -> None:
+        for doc in self.documents:
+            for mention in doc.checked.definitions:
+                first = self.defined[mention.kind].get(mention.value)
+                if first is None:
+                    self.defined[mention.kind][mention.value] = mention
+                    continue
+                kind = s.KINDS[mention.kind]
+                self._report(
+                    "LIP301",
+                    mention,
+                    f"Die ID „{mention.value}“ ({kind.label}) ist schon in {first.path}:{first.pos.line} vergeben. "
+                    f"IDs müssen eindeutig sein; vergeben Sie hier eine neue (z. B. mit „lip new“).",
+                )
+
+    def _file_names(self) -> None:
+        for name in ("ziel", "massnahme", "gremium", "zielgruppe", "querschnittsthema"):
+            for doc in self.by_kind[name]:
+                own = doc.values.get("id")
+                stem = PurePosixPath(doc.path).stem
+                if isinstance(own, str) and stem != own:
+                    self._report(
+                        "LIP308",
+                        doc,
+                        f"Die Datei heißt „{stem}.md“, die ID ist aber „{own}“. Benennen Sie die Datei in "
+                        f"„{own}.md“ um, damit man sie leicht findet.",
+                        "id",
+                    )
+
+    def _handlungsfeld_folders(self) -> None:
+        self.folder_codes: dict[str, str] = {}
+        for doc in self.by_kind["handlungsfeld"]:
+            code = doc.values.get("code")
+            if isinstance(code, str) and doc.folder:
+                self.folder_codes[doc.folder] = code
+        folders = {d.folder for d in self.documents if d.folder}
+        for folder in sorted(folders - {d.folder for d in self.by_kind["handlungsfeld"]}):
+            path = f"handlungsfelder/{folder}/handlungsfeld.md"
+            self.broken["handlungsfeld"].update(
+                str(d.values["handlungsfeld"])
+                for d in self.documents
+                if d.folder == folder and "handlungsfeld" in d.values
+            )
+            self.diagnostics.add(
+                "LIP112",
+                path,
+                1,
+                1,
+                f"Im Ordner „handlungsfelder/{folder}“ fehlt die Datei „handlungsfeld.md“ mit Kürzel, Name und "
+                "Kapiteltext des Handlungsfelds. Legen Sie sie an.",
+            )
+        listed = [m for p in self.by_kind["plan"] for m in p.checked.references if m.kind == "handlungsfeld"]
+        listed_codes = {m.value for m in listed}
+        for doc in self.by_kind["handlungsfeld"]:
+            code = doc.values.get("code")
+            if isinstance(code, str) and self.by_kind["plan"] and code not in listed_codes:
+                self._report(
+                    "LIP309",
+                    doc,
+                    f"Das Handlungsfeld „{code}“ fehlt in der Liste „handlungsfelder“ in content/plan.md und "
+                    "erscheint deshalb nirgends. Tragen Sie es dort an der gewünschten Stelle ein.",
+                    "code",
+                )
+        for kind in ("ziel", "massnahme"):
+            for doc in self.by_kind[kind]:
+                field = doc.values.get("handlungsfeld")
+                expected = self.folder_codes.get(doc.folder or "")
+                if isinstance(field, str) and expected and field != expected:
+                    self._report(
+                        "LIP302",
+                        doc,
+                        f"Die Datei liegt im Ordner „handlungsfelder/{doc.folder}“ (Handlungsfeld {expected}), "
+                        f"gehört laut „handlungsfeld: {field}“ aber zu {field}. Verschieben Sie die Datei in den "
+                        "Ordner ihres Handlungsfelds oder korrigieren Sie die Angabe.",
+                        "handlungsfeld",
+                    )
+
+    # -- references -------------------------------------------------------------------
+
+    def _references(self, references: list[Mention]) -> None:
+        for mention in references:
+            known = self.defined[mention.kind]
+            if mention.value in known or mention.value in self.broken[mention.kind]:
+                continue
+            kind = s.KINDS[mention.kind]
+            self._report(
+                kind.unknown_code,
+                mention,
+                f"{kind.label} „{mention.value}“ (in „{mention.key}“) gibt es nicht."
+                f"{did_you_mean(mention.value, list(known))} {self._available(kind, mention.value)}",
+            )
+
+    def _available(self, kind: s.Kind, value: str) -> str:
+        known = sorted(self.defined[kind.name])
+        if kind.name in ("ziel", "massnahme"):
+            prefix = value[:3].upper()
+            same_field = [v for v in known if v.startswith(prefix + "-")]
+            if same_field:
+                return f"Vorhandene {kind.plural} mit {prefix}: {listing(same_field)}."
+        if not known:
+            return f"Es sind noch keine {kind.plural} angelegt."
+        return f"Vorhanden: {listing(known)}."
+
+    def _text_links(self, links: list[Mention]) -> None:
+        elements = {**self.defined["ziel"], **self.defined["massnahme"]}
+        broken = self.broken["ziel"] | self.broken["massnahme"]
+        for link in links:
+            if link.value in elements or link.value in broken:
+                continue
+            self._report(
+                "LIP305",
+                link,
+                f"Der Textverweis „[[{link.value}]]“ führt ins Leere: ein Ziel oder eine Maßnahme mit dieser ID "
+                f"gibt es nicht.{did_you_mean(link.value, list(elements))} Schreiben Sie die ID genau so wie im "
+                "Kopfbereich des Ziels oder der Maßnahme, z. B. [[BIL-M03]].",
+            )
+
+    # -- goals ------------------------------------------------------------------------
+
+    def _goals(self) -> None:
+        goal_fields = {
+            d.values["id"]: d.values.get("handlungsfeld")
+            for d in self.by_kind["ziel"]
+            if isinstance(d.values.get("id"), str)
+        }
+        served: set[str] = set()
+        for doc in self.by_kind["massnahme"]:
+            goals = doc.values.get("ziele")
+            if not isinstance(goals, list) or not goals:
+                continue
+            served.update(goals)
+            own, first = doc.values.get("handlungsfeld"), goals[0]
+            first_field = goal_fields.get(first)
+            if isinstance(own, str) and first_field and first_field != own:
+                self._report(
+                    "LIP307",
+                    doc,
+                    f"Das erste Ziel „{first}“ gehört zum Handlungsfeld {first_field}, die Maßnahme aber zu {own}. "
+                    "Die Nummer einer Maßnahme richtet sich nach ihrem ersten Ziel: nennen Sie zuerst ein Ziel "
+                    f"aus {own}, danach die Ziele anderer Handlungsfelder.",
+                    "ziele",
+                )
+        for doc in self.by_kind["ziel"]:
+            goal = doc.values.get("id")
+            if isinstance(goal, str) and goal not in served:
+                self._report(
+                    "LIP306",
+                    doc,
+                    f"Dem Ziel „{goal}“ dient noch keine Maßnahme. Tragen Sie es bei passenden Maßnahmen unter "
+                    "„ziele“ ein oder legen Sie eine Maßnahme an (lip new massnahme).",
+                    "id",
+                )
+
+    def _gremium_kinds(self) -> None:
+        arten = {
+            d.values["id"]: d.values.get("art") for d in self.by_kind["gremium"] if isinstance(d.values.get("id"), str)
+        }
+        for doc in self.documents:
+            for mention in doc.checked.references:
+                if mention.kind != "gremium" or mention.value not in arten:
+                    continue
+                rule = self._gremium_rule(doc, mention.key)
+                if rule is None:
+                    continue
+                allowed, wording = _GREMIUM_ARTEN[rule]
+                art = arten[mention.value]
+                if art not in allowed:
+                    self._report(
+                        "LIP310",
+                        mention,
+                        f"In „{mention.key}“ muss {wording} stehen; „{mention.value}“ ist aber ein Gremium der "
+                        f"Art „{art}“.",
+                    )
+
+    @staticmethod
+    def _gremium_rule(doc: Document, key: str) -> str | None:
+        if key == "expertengruppe" or key == "herkunft":
+            return key
+        if key == "entscheidung.gremium":
+            entscheidung = doc.values.get("entscheidung")
+            status = entscheidung.get("status") if isinstance(entscheidung, dict) else None
+            if status in ("beschlossen", "zugestimmt"):
+                return str(status)
+            return "sonstige" if status else None
+        return None

@@ -1,0 +1,80 @@
+"""Re-check after a change ("suspect links", as in Doorstop).
+
+A measure records, per goal it serves, a fingerprint of the goal as it was when someone
+last confirmed that the measure still fits it (`geprueft:` in the front matter). When the
+goal's title, text or indicators change, the fingerprints no longer match and validation
+warns (LIP311) until `lip review confirm` records the new fingerprints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from lip_build import schema as s
+from lip_build.check.document import Document
+from lip_build.diagnostics import Diagnostics
+
+KEY = "geprueft"
+_KENNZAHL_KEYS = tuple(f.key for f in s.KENNZAHL.fields)
+
+
+def fingerprint(titel: str, text: str, kennzahlen: Iterable[Mapping[str, Any]]) -> str:
+    """Eight hex digits that change when the goal's content changes (not its layout)."""
+    canonical = {
+        "titel": " ".join(titel.split()),
+        "text": " ".join(text.split()),
+        "kennzahlen": [[k.get(key) for key in _KENNZAHL_KEYS] for k in kennzahlen],
+    }
+    data = json.dumps(canonical, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:8]
+
+
+def goal_fingerprint(doc: Document) -> str | None:
+    """The fingerprint of a goal file, or None when its title or indicators are invalid."""
+    titel = doc.values.get("titel")
+    if not isinstance(titel, str) or doc.checked.values.get("id") is None:
+        return None
+    return fingerprint(titel, doc.source.body, doc.values.get("kennzahlen") or ())
+
+
+def goal_fingerprints(documents: list[Document]) -> dict[str, str]:
+    result = {}
+    for doc in documents:
+        if doc.kind.name == "ziel":
+            value = goal_fingerprint(doc)
+            if value is not None:
+                result[str(doc.values["id"])] = value
+    return result
+
+
+def check_reviews(documents: list[Document], diagnostics: Diagnostics) -> None:
+    """LIP311 for every link from a measure to a goal that is not confirmed in its current form."""
+    current = goal_fingerprints(documents)
+    for doc in documents:
+        if doc.kind.name != "massnahme" or not isinstance(doc.values.get("ziele"), list):
+            continue
+        recorded = doc.values.get(KEY) or {}
+        pending = [g for g in doc.values["ziele"] if g in current and recorded.get(g) != current[g]]
+        if not pending:
+            continue
+        changed = [g for g in pending if g in recorded]
+        new = [g for g in pending if g not in recorded]
+        parts = []
+        if changed:
+            subject = f"Ziel {changed[0]} hat" if len(changed) == 1 else f"die Ziele {', '.join(changed)} haben"
+            parts.append(f"{subject} sich seit der letzten Bestätigung geändert")
+        if new:
+            target = f"Ziel {new[0]}" if len(new) == 1 else f"den Zielen {', '.join(new)}"
+            parts.append(f"die Verknüpfung mit {target} ist noch nicht bestätigt")
+        pos = doc.source.line_of(KEY) if KEY in doc.source.front.entries else doc.source.line_of("ziele")
+        diagnostics.add(
+            "LIP311",
+            doc.path,
+            pos.line,
+            pos.column,
+            f"Zu prüfen: {'; '.join(parts)}. Passt die Maßnahme noch zu ihren Zielen? Dann bestätigen Sie mit "
+            f"„lip review confirm {doc.values.get('id', '')}“.",
+        )

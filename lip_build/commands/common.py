@@ -1,0 +1,46 @@
+"""What every command needs: the plan folder, the validated plan, coloured output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from lip_build.load.files import find_plan_root
+from lip_build.model.plan import Plan
+from lip_build.outputs import diagnostic_formats as report
+
+
+def plan_root(ctx: click.Context) -> Path:
+    given: Path | None = ctx.obj.get("plan")
+    start = given or Path.cwd()
+    root = find_plan_root(start) if given is None else (given if (given / "content/plan.md").is_file() else None)
+    if root is None:
+        raise click.UsageError(
+            f"In „{start}“ (und darüber) wurde kein Plan gefunden: es fehlt die Datei content/plan.md. "
+            "Wechseln Sie in den Ordner des Repositorys oder geben Sie ihn mit --plan an."
+        )
+    return root
+
+
+def valid_plan(ctx: click.Context) -> Plan:
+    from lip_build.pipeline import load_plan
+
+    result = load_plan(plan_root(ctx))
+    if result.plan is None:
+        click.echo(report.as_text(result.diagnostics, result.files), err=True)
+        click.echo("Der Plan hat Fehler; bitte zuerst beheben (lip validate).", err=True)
+        ctx.exit(1)
+    return result.plan
+
+
+def colour(text: str, fmt: str) -> str:
+    if fmt != "text" or not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
+        return text
+    red, yellow = click.style("Fehler", fg="red", bold=True), click.style("Warnung", fg="yellow", bold=True)
+    lines = [
+        line.replace(" Fehler:", f" {red}:", 1).replace(" Warnung:", f" {yellow}:", 1) for line in text.split("\n")
+    ]
+    return "\n".join(lines)

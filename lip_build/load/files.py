@@ -1,0 +1,116 @@
+"""The files of a plan: which kinds exist, where each lies, and reading all of them.
+
+Every file under content/ and handlungsfelder/ is found, classified by its place and read
+(source.py); problems of a single file or of the set of files (LIP1xx) become diagnostics.
+What the values mean is checked afterwards (lip_build.check).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lip_build import schema as s
+from lip_build.diagnostics import Diagnostics
+from lip_build.load.source import SourceFile, read_source
+
+PLAN_FILE = "content/plan.md"
+
+
+@dataclass(frozen=True)
+class FileKind:
+    name: str
+    spec: s.Obj
+    glob: str  # where such files lie, e.g. handlungsfelder/*/ziele/*.md ("*" never crosses a folder)
+    required: bool = False  # exactly this one file must exist (globs without "*")
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile("^" + re.escape(self.glob).replace(r"\*", "[^/]+") + "$")
+
+
+FILE_KINDS = (
+    FileKind("plan", s.PLAN, "content/plan.md", required=True),
+    FileKind("drucksache", s.DRUCKSACHE, "content/drucksache.md", required=True),
+    FileKind("organisationseinheiten", s.ORGANISATIONSEINHEITEN, "content/organisationseinheiten.md", required=True),
+    FileKind("glossar", s.GLOSSAR, "content/glossar.md"),
+    FileKind("zeitleiste", s.ZEITLEISTE, "content/zeitleiste.md"),
+    FileKind("leichte_sprache", s.LEICHTE_SPRACHE, "content/leichte-sprache.md"),
+    FileKind("kapitel", s.KAPITEL, "content/kapitel/*.md"),
+    FileKind("gremium", s.GREMIUM, "content/gremien/*.md"),
+    FileKind("zielgruppe", s.ZIELGRUPPE, "content/zielgruppen/*.md"),
+    FileKind("querschnittsthema", s.QUERSCHNITTSTHEMA, "content/querschnittsthemen/*.md"),
+    FileKind("handlungsfeld", s.HANDLUNGSFELD, "handlungsfelder/*/handlungsfeld.md"),
+    FileKind("ziel", s.ZIEL, "handlungsfelder/*/ziele/*.md"),
+    FileKind("massnahme", s.MASSNAHME, "handlungsfelder/*/massnahmen/*.md"),
+)
+_PATTERNS = [(kind.pattern, kind) for kind in FILE_KINDS]
+
+CONTENT_DIRS = ("content", "handlungsfelder")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A file of a known kind, read: its front matter tree and body."""
+
+    kind: FileKind
+    source: SourceFile
+
+
+def classify(path: str) -> FileKind | None:
+    return next((kind for pattern, kind in _PATTERNS if pattern.match(path)), None)
+
+
+def find_plan_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds content/plan.md (as git finds .git)."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / PLAN_FILE).is_file():
+            return folder
+    return None
+
+
+def discover(root: Path) -> list[str]:
+    found = []
+    for top in CONTENT_DIRS:
+        base = root / top
+        if base.is_dir():
+            found += [p.relative_to(root).as_posix() for p in base.rglob("*.md") if p.is_file()]
+    return sorted(found)
+
+
+def read_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Found], list[str]]:
+    """Read every content file; also return the paths that could not be read."""
+    documents = []
+    unreadable = []
+    paths = discover(root)
+    for path in paths:
+        kind = classify(path)
+        if kind is None:
+            diagnostics.add("LIP111", path, 1, 1, _unknown_place_message(path))
+            continue
+        source = read_source(root, path, diagnostics)
+        if source is None:
+            unreadable.append(path)
+            continue
+        documents.append(Found(kind, source))
+    present = set(paths)
+    for kind in FILE_KINDS:
+        if kind.required and kind.glob not in present:
+            diagnostics.add(
+                "LIP112",
+                kind.glob,
+                1,
+                1,
+                f"Die Datei „{kind.glob}“ fehlt, ohne sie kann der Plan nicht erstellt werden. "
+                "Legen Sie sie wieder an (siehe doku/inhaltsmodell.md).",
+            )
+    return documents, unreadable
+
+
+def _unknown_place_message(path: str) -> str:
+    places = "content/kapitel/, content/gremien/, handlungsfelder/<feld>/ziele/, handlungsfelder/<feld>/massnahmen/"
+    return (
+        f"Die Datei „{path}“ liegt an keinem Ort, den lip kennt, und wird nicht verwendet. "
+        f"Verschieben Sie sie (z. B. nach {places}) oder löschen Sie sie."
+    )

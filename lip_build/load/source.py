@@ -1,0 +1,139 @@
+"""Reading one content file: bytes → text → front matter tree + Markdown body.
+
+Every problem becomes a diagnostic; a file that cannot be read as a whole yields None
+and the check of the other files goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lip_build.diagnostics import Diagnostics
+from lip_build.load.yamltree import Pos, YMap, YSeq, parse_front_matter
+
+MAX_BYTES = 1_000_000
+FENCE = "---"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # relative to the plan root, with forward slashes
+    front: YMap
+    body: str
+    body_line: int  # file line on which the body starts
+
+    def line_of(self, *keys: str | int) -> Pos:
+        """Position of the value at a key path, or of the nearest existing parent."""
+        node: object = self.front
+        best = self.front.pos
+        for key in keys:
+            if isinstance(node, YMap) and isinstance(key, str) and key in node.entries:
+                entry = node.entries[key]
+                best = entry.key_pos
+                node = entry.value
+            elif isinstance(node, YSeq) and isinstance(key, int) and key < len(node.items):
+                node = node.items[key]
+                best = getattr(node, "pos", best)
+            else:
+                break
+        return best
+
+
+def decode(data: bytes, path: str, diagnostics: Diagnostics) -> str | None:
+    if len(data) > MAX_BYTES:
+        diagnostics.add(
+            "LIP110",
+            path,
+            1,
+            1,
+            f"Die Datei ist {len(data) // 1000} kB groß; erlaubt sind höchstens {MAX_BYTES // 1000} kB. "
+            "Teilen Sie den Text auf mehrere Dateien auf.",
+        )
+        return None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        diagnostics.add(
+            "LIP103",
+            path,
+            line,
+            1,
+            "Die Datei enthält Binärdaten (Nullbytes) und ist keine Textdatei. Speichern Sie den Text "
+            "als reine Textdatei (Markdown, UTF-8); Bilder gehören in einen Ordner „bilder“.",
+        )
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        diagnostics.add(
+            "LIP101",
+            path,
+            line,
+            column,
+            f"Die Datei ist nicht UTF-8-kodiert (Byte 0x{data[error.start]:02X}). Speichern Sie sie in "
+            "Ihrem Editor mit der Kodierung „UTF-8“ (in Windows-Editoren oft „ANSI“ → „UTF-8“).",
+        )
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        diagnostics.add(
+            "LIP102",
+            path,
+            1,
+            1,
+            "Die Datei ist leer. Füllen Sie sie mit Kopfbereich und Text (Vorlage: „lip new“) oder löschen Sie sie.",
+        )
+        return None
+    return text
+
+
+def split(text: str, path: str, diagnostics: Diagnostics) -> SourceFile | None:
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        diagnostics.add(
+            "LIP104",
+            path,
+            1,
+            1,
+            "Die Datei beginnt nicht mit einem Kopfbereich. Die erste Zeile muss genau „---“ sein, "
+            "danach folgen die Angaben (z. B. „titel: …“) und wieder eine Zeile „---“.",
+        )
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE), None)
+    if end is None:
+        diagnostics.add(
+            "LIP105",
+            path,
+            1,
+            1,
+            "Der Kopfbereich wird nicht geschlossen: nach den Angaben fehlt eine Zeile, die genau "
+            "„---“ enthält. Fügen Sie sie vor dem Text ein.",
+        )
+        return None
+    node = parse_front_matter("\n".join(lines[1:end]), path, 2, diagnostics)
+    if node is None:
+        return None
+    if not isinstance(node, YMap):
+        diagnostics.add(
+            "LIP108",
+            path,
+            node.pos.line,
+            node.pos.column,
+            "Der Kopfbereich muss aus Zeilen der Form „schluessel: Wert“ bestehen, nicht aus einem "
+            "einzelnen Wert oder einer Liste.",
+        )
+        return None
+    return SourceFile(path, node, "\n".join(lines[end + 1 :]), end + 2)
+
+
+def read_source(root: Path, path: str, diagnostics: Diagnostics) -> SourceFile | None:
+    try:
+        data = (root / path).read_bytes()
+    except OSError as error:
+        diagnostics.add("LIP103", path, 1, 1, f"Die Datei kann nicht gelesen werden ({error.strerror}).")
+        return None
+    text = decode(data, path, diagnostics)
+    return None if text is None else split(text, path, diagnostics)

@@ -1,0 +1,1 @@
+"""Layer 3: the validated plan as typed, frozen data, the one model every output reads."""

@@ -1,0 +1,1 @@
+"""Everything lip writes from a validated plan: website, Drucksache, Synopse, reports, schemas."""

@@ -1,0 +1,37 @@
+"""`lip build`: the outputs of a validated plan (website in site/, documents in dist/).
+
+Each output lives in its own package and is called through one function:
+  lip_build.outputs.site.build_site(root, plan, version, progress) -> writes <root>/site atomically
+  lip_build.outputs.drucksache.build_documents(root, plan, version, formats, progress) -> writes <root>/dist
+Both raise BuildError with a German message when a step fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lip_build.errors import BuildError, ReleaseError
+from lip_build.history.stamp import check_release, detect
+from lip_build.model.plan import Plan
+from lip_build.outputs.progress import Progress
+
+
+def run_build(root: Path, plan: Plan, targets: set[str], quiet: bool = False, release: bool = False) -> None:
+    progress = Progress(quiet)
+    version = detect(root, plan.info.stand)
+    if release:
+        try:
+            check_release(root, version)
+        except ReleaseError as error:
+            raise BuildError(str(error)) from None
+    # Documents first: the site links the documents that are in dist/ when it is built.
+    formats = targets & {"pdf", "docx"}
+    if formats:
+        from lip_build.outputs.drucksache import build_documents
+
+        build_documents(root, plan, version, formats, progress)
+    if "site" in targets:
+        from lip_build.outputs.site import build_site
+
+        build_site(root, plan, version, progress)
+    progress.done("Fertig")

@@ -1,0 +1,69 @@
+"""The council-ready Drucksache: an accessible, archivable PDF and an editable DOCX.
+
+Pipeline (one module per step):
+  assemble.py      the validated model → one Markdown document (Drucksache, Anlage 1, Anlage 2)
+  pandoc.py        Markdown → pandoc's document tree (raw code switched off)
+  tree.py          checks of the tree: no raw code, images inside the repository, heading levels
+  render_typst.py  tree → Typst markup → PDF/A-2a + PDF/UA-1 with the typst package
+  render_docx.py   tree → DOCX with the reference document templates/docx/reference.docx
+Intermediate files stay in <root>/.lip-drucksache/; the documents are written to <root>/dist/
+only when every requested format was built, so a failed build leaves the previous ones untouched.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from lip_build.atomic import atomic_file
+from lip_build.errors import BuildError
+from lip_build.history.stamp import Version
+from lip_build.model.plan import Plan
+from lip_build.outputs.drucksache import pandoc
+from lip_build.outputs.drucksache.assemble import assemble
+from lip_build.outputs.drucksache.pandoc_tree import prepare
+from lip_build.outputs.drucksache.paths import dateiname, work_dir
+from lip_build.outputs.drucksache.render_docx import build_docx
+from lip_build.outputs.drucksache.render_typst import compile_pdf, write_sources
+from lip_build.outputs.progress import Progress
+
+DIST = "dist"
+
+
+def build_documents(root: Path, plan: Plan, version: Version, formats: set[str], progress: Progress) -> list[Path]:
+    """Build the requested formats ("pdf", "docx") and write them to <root>/dist/; returns the files."""
+    try:
+        return _build(root, plan, version, formats, progress)
+    except OSError as error:
+        raise BuildError(
+            f"Die Drucksache konnte nicht erstellt werden: {error.strerror or error} ({error.filename or root}). "
+            "Prüfen Sie, ob der Ordner beschreibbar ist und genug Speicherplatz frei ist."
+        ) from None
+
+
+def _build(root: Path, plan: Plan, version: Version, formats: set[str], progress: Progress) -> list[Path]:
+    work = work_dir(root)
+    with progress.step("Drucksache: Markdown aus dem Plan zusammenstellen"):
+        dok = assemble(plan, version)
+        source = work / "drucksache.md"
+        source.write_text(dok.markdown, encoding="utf-8")
+    with progress.step("Drucksache: Markdown mit pandoc lesen und prüfen"):
+        tree = prepare(pandoc.read_markdown(source), root)
+    outputs: dict[str, bytes] = {}
+    # pandoc writes the DOCX in its own process while Typst sets the PDF.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        docx = pool.submit(build_docx, root, work, tree, dok, version) if "docx" in formats else None
+        if "pdf" in formats:
+            with progress.step("PDF: Typst-Markup mit pandoc erzeugen"):
+                main = write_sources(root, work, tree, dok)
+            with progress.step("PDF: mit Typst setzen (PDF/A-2a, PDF/UA-1)"):
+                outputs["pdf"] = compile_pdf(root, main, version)
+        if docx is not None:
+            with progress.step("DOCX: mit pandoc erzeugen"):
+                outputs["docx"] = docx.result()
+    written = []
+    for endung, data in sorted(outputs.items()):
+        target = root / DIST / dateiname(plan, endung)
+        atomic_file(target, data)
+        written.append(target)
+    return written

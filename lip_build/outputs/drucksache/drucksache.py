@@ -1,0 +1,145 @@
+"""The council paper itself, as Hannover writes it (domain.md, "Anatomy of a Hannover Drucksache").
+
+Head (issuer, type, Beratungsfolge, the table Nr. | Anzahl der Anlagen | Zu TOP), title,
+Antrag, Gender-Aspekte, Kostentabelle, Klimawirkung, Begründung, OE and "Hannover / date",
+and the list of Anlagen. The head is also handed to the Typst template as data (`Kopf`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lip_build import schema as s
+from lip_build.model.plan import Beratung, Plan
+from lip_build.outputs.drucksache import blocks as m
+from lip_build.outputs.drucksache.escape import datum, euro, md, zahl
+from lip_build.outputs.drucksache.kosten import kostentabelle
+from lip_build.outputs.drucksache.tables import Bold, Cell, Tabellen
+
+
+@dataclass(frozen=True)
+class Anlage:
+    nummer: int
+    titel: str
+    identifier: str
+
+
+@dataclass(frozen=True)
+class Kopf:
+    """What the first page shows above the title; plain text, rendered by the templates."""
+
+    herausgeberin: str
+    art: str  # "Beschlussdrucksache"
+    beratungsfolge: tuple[str, ...]
+    nummer: str
+    anlagen: int
+    zu_top: str = ""
+
+
+def beratungsfolge_zeile(plan: Plan, beratung: Beratung) -> str:
+    """ "In den Ausschuss für … (Internationaler Ausschuss)", "An die Integrationsbeiräte (zur Kenntnis)".
+
+    The short name follows in brackets unless the full name begins with it; then the short
+    name alone is used ("In die Ratsversammlung").
+    """
+    gremium = plan.gremium(beratung.gremium)
+    name = gremium.name
+    if gremium.kurzname:
+        name = gremium.kurzname if gremium.name.startswith(gremium.kurzname) else f"{name} ({gremium.kurzname})"
+    if gremium.artikel is None:
+        return f"{name} ({s.BERATUNG_ROLLE.label(beratung.rolle)})"
+    if beratung.rolle == "kenntnis":
+        return f"An {gremium.artikel} {name} (zur Kenntnis)"
+    return f"In {gremium.artikel} {name}"
+
+
+def kopf(plan: Plan, anlagen: tuple[Anlage, ...]) -> Kopf:
+    d = plan.drucksache
+    return Kopf(
+        herausgeberin=plan.info.herausgeberin,
+        art=s.DRUCKSACHE_ART.label(d.art),
+        beratungsfolge=tuple(beratungsfolge_zeile(plan, b) for b in d.beratungsfolge),
+        nummer=d.nummer,
+        anlagen=len(anlagen),
+    )
+
+
+def _kopf_markdown(k: Kopf, tabellen: Tabellen) -> str:
+    """The head for the DOCX (the PDF draws it from the data in its template)."""
+    nr_table = tabellen.add(["Nr.", "Anzahl der Anlagen", "Zu TOP"], [[k.nummer, str(k.anlagen), ""]], [30, 40, 30])
+    return m.div(
+        "lip-kopf",
+        m.blocks(
+            [
+                f"**{md(k.herausgeberin)}**",
+                f"**{md(k.art)}**",
+                m.line_break([md(line) for line in k.beratungsfolge]),
+                nr_table,
+            ]
+        ),
+    )
+
+
+def _kostentabelle(plan: Plan, tabellen: Tabellen) -> str:
+    rows, total = kostentabelle(plan)
+    body: list[list[Cell]] = [
+        [r.nummer, r.name, str(r.massnahmen), str(r.mit_kosten), euro(r.einmalig), euro(r.jaehrlich)] for r in rows
+    ]
+    body.append(
+        [
+            "",
+            Bold(total.name),
+            Bold(str(total.massnahmen)),
+            Bold(str(total.mit_kosten)),
+            Bold(euro(total.einmalig)),
+            Bold(euro(total.jaehrlich)),
+        ]
+    )
+    table = tabellen.add(
+        ["Nr.", "Handlungsfeld", "Maßnahmen", "davon mit Kosten", "einmalig", "jährlich"],
+        body,
+        [7, 29, 14, 16, 17, 17],
+        right=(2, 3, 4, 5),
+        caption="Kosten der Maßnahmen nach Handlungsfeldern",
+    )
+    summary = (
+        f"Die {zahl(total.massnahmen)} Maßnahmen des Plans verursachen zusammen einmalige Kosten von "
+        f"{euro(total.einmalig)} und jährliche Kosten von {euro(total.jaehrlich)}. Die Beträge je Maßnahme "
+        "stehen in Anlage 1 bei der jeweiligen Maßnahme und in der Maßnahmenübersicht (Anlage 2)."
+    )
+    return m.blocks([m.div("lip-kostentabelle", table), summary])
+
+
+def drucksache_markdown(plan: Plan, anlagen: tuple[Anlage, ...], tabellen: Tabellen) -> str:
+    d = plan.drucksache
+    quelle = d.quelle
+    parts = [_kopf_markdown(kopf(plan, anlagen), tabellen), m.heading(1, md(d.titel), "lip-drucksache")]
+    if d.art == "informationsdrucksache":
+        parts.append(f"Mit dieser Drucksache informiert die Verwaltung über {md(d.titel)} und bittet um Kenntnisnahme.")
+    if d.antrag:
+        parts += [m.heading(2, "Antrag,", "lip-antrag"), m.text(plan, d.antrag, quelle, 2)]
+    parts += [
+        m.heading(2, "Berücksichtigung von Gender\\-Aspekten", "lip-gender"),
+        m.text(plan, d.gender_aspekte, quelle, 2),
+        m.heading(2, "Kostentabelle", "lip-kosten"),
+        m.text(plan, d.kosten_text or "", quelle, 2),
+        _kostentabelle(plan, tabellen),
+    ]
+    if d.klimawirkung:
+        parts += [
+            m.heading(2, "Auswirkungen auf den Klimaschutz", "lip-klima"),
+            m.text(plan, d.klimawirkung, quelle, 2),
+        ]
+    begruendung = "Begründung des Antrages" if d.art == "beschlussdrucksache" else "Begründung"
+    parts += [
+        m.heading(2, begruendung, "lip-begruendung"),
+        m.text(plan, d.begruendung, quelle, 2),
+        m.div("lip-zeichnung", m.line_break([md(d.oe), f"Hannover / {datum(d.datum)}"])),
+        m.div("lip-anlagen", _anlagen_liste(anlagen)),
+    ]
+    return m.blocks(parts)
+
+
+def _anlagen_liste(anlagen: tuple[Anlage, ...]) -> str:
+    lines = [f"- [Anlage {a.nummer}: {md(a.titel)}](#{a.identifier})" for a in anlagen]
+    return m.blocks(["**Anlagen**", "\n".join(lines)])

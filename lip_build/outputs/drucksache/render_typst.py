@@ -1,0 +1,171 @@
+"""Step 4 and 5 for the PDF: pandoc writes Typst markup, the typst package compiles the PDF.
+
+The special blocks of the assembled document become calls of the template's functions
+(templates/typst/drucksache.typ); images get their alternative text. The PDF is PDF/A-2a and
+PDF/UA-1, uses only the shipped fonts and takes its time stamp from the commit, so the same
+commit always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from lip_build.errors import BuildError
+from lip_build.history.stamp import Version
+from lip_build.outputs.drucksache import pandoc
+from lip_build.outputs.drucksache.assemble import Dokument
+from lip_build.outputs.drucksache.pandoc_tree import IMAGE_PATH, Node, Walker, classes, plain_text
+from lip_build.outputs.drucksache.paths import resource
+from lip_build.outputs.drucksache.tables import Tabelle, insert
+
+TEMPLATE_DIR = "templates/typst"
+TEMPLATE = "drucksache.typ"
+FONTS = "fonts"
+
+# Blocks drawn by the template from daten.json, and blocks whose content the template styles.
+_DATA_BLOCKS = {"lip-kopf", "lip-inhalt"}
+_STYLED_BLOCKS = {
+    "lip-kostentabelle",
+    "lip-zeichnung",
+    "lip-anlagen",
+    "lip-titelseite",
+    "lip-untertitel",
+    "lip-angaben",
+    "lip-handlungsfeld",
+    "lip-meta",
+    "lip-kurzfassung",
+    "lip-ziel",
+    "lip-massnahme",
+    "lip-fakten",
+    "lip-glossar",
+    "lip-querformat",
+}
+_GLYPH = re.compile(r"the text `\"(.+?)\"` could not be displayed")
+
+
+def _raw(text: str, inline: bool = False) -> Node:
+    return {"t": "RawInline" if inline else "RawBlock", "c": ["typst", text]}
+
+
+def _string(text: str) -> str:
+    """A Typst string literal."""
+    cleaned = "".join(ch if ch >= " " else " " for ch in text)
+    return '"' + cleaned.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _title_break(blocks: list[Node]) -> list[Node]:
+    """On the title page, "Anlage 1: Lokaler Integrationsplan 2.0" breaks after the colon."""
+    out = []
+    for block in blocks:
+        if block["t"] == "Header":
+            inlines = list(block["c"][2])
+            for index, inline in enumerate(inlines[:-1]):
+                if inline["t"] == "Str" and inline["c"].endswith(":") and inlines[index + 1]["t"] == "Space":
+                    inlines.insert(index + 2, _raw("#linebreak()", inline=True))
+                    break
+            block = {"t": "Header", "c": [block["c"][0], block["c"][1], inlines]}
+        out.append(block)
+    return out
+
+
+class _ToTypst(Walker):
+    def element(self, node: Node) -> list[Node]:
+        if node["t"] == "Div":
+            names = [c for c in classes(node) if c in _DATA_BLOCKS or c in _STYLED_BLOCKS]
+            if names and names[0] in _DATA_BLOCKS:
+                return [_raw(f"#{names[0]}()")]
+            if names:
+                children = node["c"][1] if names[0] != "lip-titelseite" else _title_break(node["c"][1])
+                return [_raw(f"#{names[0]}["), *self.run(children), _raw("]")]
+        if node["t"] == "Image":
+            image_attr, alt, (_url, _title) = node["c"]
+            path = next(v for k, v in image_attr[2] if k == IMAGE_PATH)
+            description = plain_text(alt).strip()
+            return [_raw(f"#lip-bild({_string('/' + path)}, {_string(description)})", inline=True)]
+        return super().element(node)
+
+
+def typst_tree(tree: dict[str, Any], tabellen: Sequence[Tabelle]) -> dict[str, Any]:
+    return {**tree, "blocks": insert(_ToTypst().run(tree["blocks"]), tabellen)}
+
+
+def _daten(dok: Dokument) -> dict[str, Any]:
+    return {
+        "titel": dok.titel,
+        "autorin": dok.autorin,
+        "stichworte": ["Lokaler Integrationsplan", "Drucksache", "Landeshauptstadt Hannover"],
+        "kopfzeile": dok.kopfzeile,
+        "fusszeile": dok.fusszeile,
+        "entwurf": dok.entwurf,
+        "kopf": {**asdict(dok.kopf), "beratungsfolge": list(dok.kopf.beratungsfolge)},
+    }
+
+
+def write_sources(root: Path, work: Path, tree: dict[str, Any], dok: Dokument) -> Path:
+    """Write the Typst sources into the work folder; returns the main file."""
+    markup = pandoc.write(
+        typst_tree(tree, dok.tabellen), "typst", "der Umwandlung in Typst-Markup", work / "drucksache.md", [], {}
+    )
+    vorlage = work / "vorlage"
+    shutil.rmtree(vorlage, ignore_errors=True)
+    shutil.copytree(resource(root, TEMPLATE_DIR), vorlage)
+    if not (vorlage / TEMPLATE).is_file():
+        raise BuildError(f"In {TEMPLATE_DIR}/ fehlt die Vorlage {TEMPLATE}.")
+    (work / "daten.json").write_text(json.dumps(_daten(dok), ensure_ascii=False, indent=1), encoding="utf-8")
+    main = work / "drucksache.typ"
+    head = f'#import "vorlage/{TEMPLATE}": *\n#show: dokument.with(daten: json("daten.json"))\n\n'
+    main.write_bytes(head.encode("utf-8") + markup)
+    return main
+
+
+def _glyph_hint(root: Path, message: str) -> str:
+    """Where the plan uses a character that the shipped fonts cannot show."""
+    found = _GLYPH.search(message)
+    if not found:
+        return ""
+    char = found.group(1)
+    places = []
+    for folder in ("content", "handlungsfelder"):
+        for path in sorted((root / folder).rglob("*.md")):
+            for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").split("\n"), 1):
+                if char in line:
+                    places.append(f"{path.relative_to(root).as_posix()}:{number}")
+    codes = " ".join(f"U+{ord(c):04X}" for c in char)
+    where = ", ".join(places[:10]) if places else "keine Datei des Plans (vermutlich die Vorlage)"
+    return (
+        f"\nDas Zeichen „{char}“ ({codes}) gibt es in den mitgelieferten Schriften nicht; im PDF bliebe "
+        f"ein leeres Kästchen. Es steht in: {where}. Ersetzen Sie es oder ergänzen Sie in fonts/ eine "
+        "Schrift mit offener Lizenz, die es enthält."
+    )
+
+
+def compile_pdf(root: Path, main: Path, version: Version) -> bytes:
+    import typst
+
+    try:
+        pdf = typst.compile(
+            str(main),
+            root=str(root),
+            font_paths=[str(resource(root, FONTS))],
+            ignore_system_fonts=True,
+            pdf_standards=["a-2a", "ua-1"],  # archivable and accessible
+            timestamp=version.datum,
+        )
+    except typst.TypstError as error:
+        message = getattr(error, "message", str(error))
+        detail = getattr(error, "diagnostic", "") or ""
+        raise BuildError(
+            f"Typst konnte das PDF nicht erstellen: {message}{_glyph_hint(root, str(message) + detail)}\n"
+            f"{detail.strip()}\nZwischendatei: {main}"
+        ) from None
+    except (RuntimeError, OSError, ValueError) as error:
+        raise BuildError(f"Typst konnte das PDF nicht erstellen: {error}\nZwischendatei: {main}") from None
+    if not isinstance(pdf, bytes):
+        raise BuildError(f"Typst hat kein PDF geliefert. Zwischendatei: {main}")
+    return pdf

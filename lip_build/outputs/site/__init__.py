@@ -1,0 +1,60 @@
+"""The public website of the plan (issue 3): generated from the validated model into site/.
+
+    changes.py                                                   the plan's history from Git (one read per build)
+    pages.py and pages_*.py, catalogue.py, status.py, legal.py  model → neutral page tree (tree.py)
+    engine.py                                                    page tree → MkDocs + Material → HTML
+    serve.py                                                     `lip serve`: preview with rebuilds
+
+Only engine.py knows MkDocs. The site is written atomically: a failed build leaves site/ as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from lip_build.atomic import atomic_directory
+from lip_build.history.stamp import Version
+from lip_build.model.plan import Plan
+from lip_build.outputs.progress import Progress
+from lip_build.outputs.site.files import FILES, linked_files
+from lip_build.outputs.site.git_history import SiteHistory, read_history
+from lip_build.outputs.site.pages import build_tree
+from lip_build.outputs.site.pagetree import SiteTree
+from lip_build.outputs.site.settings import load_settings
+
+DOCUMENT_SUFFIXES = (".pdf", ".docx")
+
+
+def downloads(root: Path) -> tuple[Path, ...]:
+    """The Drucksache files in dist/ (built by `lip build`), offered on the start page."""
+    folder = root / "dist"
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES))
+
+
+def site_tree(root: Path, plan: Plan, version: Version, history: SiteHistory | None = None) -> SiteTree:
+    """Every page of the site, without writing anything; reads the history from Git unless it is given."""
+    settings = load_settings(root)
+    if history is None:
+        history = read_history(root, plan, settings)
+    tree = build_tree(plan, settings, downloads(root), history)
+    files = dict(tree.files)
+    files.update({f"{FILES}{path}": root / path for path in sorted(linked_files(plan))})
+    return dataclasses.replace(tree, files=files, version=version.text)
+
+
+def build_site(root: Path, plan: Plan, version: Version, progress: Progress) -> None:
+    """Write the website of `plan` into <root>/site; raises BuildError when a step fails."""
+    from lip_build.outputs.site.engine import render
+
+    with progress.step("Website: Änderungsverlauf aus Git lesen"):
+        history = read_history(root, plan, load_settings(root))
+    with progress.step("Website: Seiten aus dem Plan erzeugen"):
+        tree = site_tree(root, plan, version, history)
+    with (
+        progress.step(f"Website: {len(tree.pages)} Seiten mit MkDocs schreiben"),
+        atomic_directory(root / "site") as out,
+    ):
+        render(root, tree, out)

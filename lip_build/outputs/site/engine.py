@@ -1,0 +1,196 @@
+"""The MkDocs layer, kept thin: write the page tree as Markdown files into a temporary docs folder,
+take the editors' mkdocs.yml, add the generated navigation and lip's safety settings, and run
+MkDocs' build through its Python API.
+
+Nothing else in lip_build.outputs.site imports MkDocs; moving to another generator means replacing this file.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import secrets
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.bccache
+
+from lip_build.errors import BuildError
+from lip_build.outputs.site.mdsafe import end_marker, start_marker
+from lip_build.outputs.site.pagetree import Html, NavItem, NavLink, Page, SiteTree
+from lip_build.outputs.site.settings import CONFIG
+
+SAFE_EXTENSION = "lip_build.outputs.site.mdsafe"
+FORBIDDEN_PLUGINS = {
+    "privacy": "lädt beim Erstellen Dateien aus dem Internet",
+    "social": "lädt beim Erstellen Schriften aus dem Internet",
+}
+
+
+def source_name(path: str) -> str:
+    """The Markdown file of a page in the docs folder: "massnahmen/bil-m03/" → "massnahmen/bil-m03/index.md"."""
+    return f"{path}index.md"
+
+
+def _title(text: str) -> str:
+    """Titles reach Material's templates unescaped, so they are escaped here (and only here)."""
+    return html.escape(text, quote=False)
+
+
+def _markdown(page: Page, nonce: str) -> str:
+    meta: dict[str, Any] = {"title": _title(page.title)}
+    if page.description:
+        meta["description"] = html.escape(" ".join(page.description.split()), quote=True)
+    if page.hide:
+        meta["hide"] = list(page.hide)
+    # JSON strings are valid YAML scalars, and json.dumps is much faster than yaml.safe_dump
+    parts = ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""]
+    for block in page.blocks:
+        if isinstance(block, Html):
+            parts += [start_marker(nonce), block.html, end_marker(nonce), ""]
+        else:
+            parts += [block.text.strip("\n"), ""]
+    return "\n".join(parts)
+
+
+def write_docs(tree: SiteTree, docs: Path, nonce: str) -> None:
+    for page in tree.pages:
+        target = docs / source_name(page.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_markdown(page, nonce), encoding="utf-8")
+
+
+def mkdocs_nav(items: tuple[NavItem, ...]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, NavLink):
+            out.append({_title(item.title): source_name(item.path)})
+        else:
+            children = mkdocs_nav(item.children)
+            if item.index is not None:
+                children.insert(0, source_name(item.index))
+            out.append({_title(item.title): children})
+    return out
+
+
+def load(root: Path, docs: Path, site: Path, tree: SiteTree, nonce: str) -> Any:
+    """MkDocs' configuration: mkdocs.yml of the plan plus the generated parts (not editable)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        config = load_config(
+            config_file=str(root / CONFIG),
+            docs_dir=str(docs),
+            site_dir=str(site),
+            nav=mkdocs_nav(tree.nav),
+            use_directory_urls=True,
+            strict=True,
+        )
+    except ConfigurationError as error:
+        raise BuildError(f"{CONFIG}: Die Einstellungen der Website sind fehlerhaft: {error}") from None
+    for name in config.plugins:
+        short = name.split("/")[-1]
+        if short in FORBIDDEN_PLUGINS:
+            raise BuildError(
+                f"{CONFIG}: Das Plugin „{name}“ {FORBIDDEN_PLUGINS[short]}. lip erstellt die Website ohne "
+                "Internetzugriff und lädt nichts von fremden Servern; entfernen Sie das Plugin aus „plugins“."
+            )
+    extensions = [e for e in config.markdown_extensions if e != SAFE_EXTENSION]
+    config.markdown_extensions = [*extensions, SAFE_EXTENSION]
+    config.mdx_configs[SAFE_EXTENSION] = {"nonce": nonce}
+    config.extra["generator"] = False  # "Made with Material" fails the contrast check
+    config.extra["lip_version"] = tree.version
+    config.extra["lip_aenderungen"] = {"path": tree.changes.path, "title": tree.changes.title} if tree.changes else None
+    config.plugins["lip-engine"] = _engine_plugin()
+    return config
+
+
+class _TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept for the next build in the same process (lip serve, benchmarks).
+    Jinja checks the source checksum, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _TemplateCache()
+
+
+def _engine_plugin() -> Any:
+    from mkdocs.plugins import BasePlugin
+
+    class LipEngine(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        def on_env(self, env: jinja2.Environment, /, *, config: Any, files: Any) -> jinja2.Environment:
+            env.bytecode_cache = _TEMPLATES
+            return env
+
+    return LipEngine()
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _quiet_mkdocs() -> Iterator[_Collect]:
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(collect)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield collect
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def render(root: Path, tree: SiteTree, site: Path, docs: Path | None = None) -> None:
+    """Write the site for `tree` into the (empty) folder `site`."""
+    from mkdocs.commands.build import build
+
+    nonce = secrets.token_hex(16)
+    work = Path(tempfile.mkdtemp(prefix="lip-docs-")) if docs is None else docs
+    try:
+        write_docs(tree, work, nonce)
+        with _quiet_mkdocs() as collected:
+            config = load(root, work, site, tree, nonce)
+            try:
+                build(config)
+            except BuildError:
+                raise
+            except Exception as error:  # MkDocs, its theme or a plugin failed
+                details = "; ".join(collected.messages[-5:]) or f"{type(error).__name__}: {error}"
+                raise BuildError(
+                    f"MkDocs konnte die Website nicht erstellen ({details}). Die bisherige Website in site/ "
+                    "bleibt unverändert. Prüfen Sie mkdocs.yml und templates/site/."
+                ) from None
+        for target, source in tree.files.items():
+            destination = site / target
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
+    finally:
+        if docs is None:
+            shutil.rmtree(work, ignore_errors=True)

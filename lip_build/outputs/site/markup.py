@@ -1,0 +1,172 @@
+"""Small building blocks for pages: German formats, escaped HTML, prepared Markdown, page paths."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import PurePosixPath
+
+from lip_build import schema as s
+from lip_build.model.plan import Begriff, Gremium, Handlungsfeld, Kapitel, Massnahme, Plan, Ziel
+from lip_build.outputs.site.files import rewrite
+from lip_build.outputs.site.pagetree import relative
+from lip_build.view.formats import euro as geld
+from lip_build.view.formats import zeitraum as zeitraum_text
+from lip_build.view.plantext import label, protect_gender_star, replace_text_links
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def esc(text: object) -> str:
+    """Escape a value from the plan for HTML text and attributes."""
+    return html.escape(str(text), quote=True)
+
+
+def md_inline(text: str) -> str:
+    """Plain text (a title) for use inside Markdown: special characters are escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+# --- paths of pages -------------------------------------------------------------------------
+
+START = ""
+KATALOG = "massnahmen/"
+STATUS = "status/"
+ZIELE = "ziele/"
+FELDER = "handlungsfelder/"
+PROZESS = "prozess/"
+GREMIEN = "gremien/"
+GLOSSAR = "glossar/"
+ZIELGRUPPEN = "zielgruppen/"
+THEMEN = "querschnittsthemen/"
+LEICHTE_SPRACHE = "leichte-sprache/"
+PLAN = "plan/"
+IMPRESSUM = "impressum/"
+DATENSCHUTZ = "datenschutz/"
+BARRIEREFREIHEIT = "barrierefreiheit/"
+DOWNLOADS = "downloads/"
+AENDERUNGEN = "aenderungen/"
+
+
+def path_of(item: Ziel | Massnahme | Handlungsfeld | Gremium) -> str:
+    if isinstance(item, Massnahme):
+        return f"{KATALOG}{item.id.lower()}/"
+    if isinstance(item, Ziel):
+        return f"{ZIELE}{item.id.lower()}/"
+    if isinstance(item, Handlungsfeld):
+        return f"{FELDER}{item.ordner}/"
+    return f"{GREMIEN}{item.id}/"
+
+
+def path_of_begriff(kind: str, item: Begriff) -> str:
+    return f"{ZIELGRUPPEN if kind == 'zielgruppe' else THEMEN}{item.id}/"
+
+
+def path_of_kapitel(item: Kapitel) -> str:
+    stem = re.sub(r"^\d+-", "", PurePosixPath(item.quelle.pfad).stem)
+    return f"{PLAN}{stem}/"
+
+
+# --- Markdown from the plan -----------------------------------------------------------------
+
+
+def prepare(markdown: str, plan: Plan, page: str, source: str | None = None) -> str:
+    """The plan's Markdown for a page: links to files and text links become relative links, the gender
+    star stays literal. `source` is the file the text comes from (for relative image paths)."""
+
+    def link(item: Ziel | Massnahme) -> str:
+        return f"[{md_inline(label(plan, item))}]({relative(page, path_of(item))})"
+
+    return protect_gender_star(replace_text_links(rewrite(markdown, source, page), plan, link))
+
+
+def body(markdown: str, plan: Plan, page: str, title: str, source: str | None = None) -> str:
+    """A text from the plan under a heading of its own, unless the text starts with a heading."""
+    text = prepare(markdown, plan, page, source)
+    return text if text.lstrip().startswith("#") else f"{heading(title)}\n{text}"
+
+
+def heading(text: str, level: int = 2) -> str:
+    """A Markdown heading from plain text (lip's own or a title from the plan)."""
+    return f"{'#' * level} {md_inline(text)}\n"
+
+
+# --- HTML fragments --------------------------------------------------------------------------
+
+
+def a(href: str, text: str, css: str = "") -> str:
+    klass = f' class="{css}"' if css else ""
+    return f'<a href="{esc(href)}"{klass}>{esc(text)}</a>'
+
+
+ENTSCHEIDUNG_CSS = {
+    "vorgeschlagen": "neutral",
+    "zugestimmt": "info",
+    "zurueckgestellt": "warn",
+    "abgelehnt": "stop",
+    "empfehlung_an_das_land": "neutral",
+    "beschlossen": "ok",
+}
+UMSETZUNG_CSS = {
+    "nicht_begonnen": "neutral",
+    "in_umsetzung": "info",
+    "umgesetzt": "ok",
+    "regelbetrieb": "ok",
+    "eingestellt": "stop",
+}
+
+
+def _badge(css: str, text: str) -> str:
+    """A status as a coloured label; the colour only repeats what the text says."""
+    return f'<span class="lip-badge lip-badge--{css}">{esc(text)}</span>'
+
+
+def badge_entscheidung(status: str) -> str:
+    return _badge(ENTSCHEIDUNG_CSS[status], s.ENTSCHEIDUNG_STATUS.label(status))
+
+
+def badge_umsetzung(status: str) -> str:
+    return _badge(UMSETZUNG_CSS[status], s.UMSETZUNG_STATUS.label(status))
+
+
+def zeitraum(m: Massnahme) -> str:
+    return zeitraum_text(m.zeitraum)
+
+
+def kosten_kurz(m: Massnahme) -> str:
+    parts = []
+    for art, suffix in (("einmalig", "einmalig"), ("jaehrlich", "jährlich")):
+        total = m.kosten_summe(art)
+        if total:
+            parts.append(f"{geld(total)} {suffix}")
+    return ", ".join(parts) if parts else "keine zusätzlichen Kosten"
+
+
+def oe_name(plan: Plan, oe: str) -> str:
+    unit = next((o for o in plan.organisationseinheiten if o.oe == oe), None)
+    return f"{unit.name} ({oe})" if unit else oe
+
+
+def gremium_name(plan: Plan, gremium_id: str) -> str:
+    gremium = next((g for g in plan.gremien if g.id == gremium_id), None)
+    return gremium.name if gremium else gremium_id
+
+
+def measure_link(plan: Plan, m: Massnahme, page: str) -> str:
+    return a(relative(page, path_of(m)), label(plan, m))
+
+
+def goal_link(plan: Plan, z: Ziel, page: str) -> str:
+    return a(relative(page, path_of(z)), label(plan, z))
+
+
+def measure_list(plan: Plan, measures: tuple[Massnahme, ...], page: str) -> str:
+    """A list of measures with their statuses, for field, goal and vocabulary pages."""
+    if not measures:
+        return '<p class="lip-empty">Noch keine Maßnahmen.</p>'
+    items = [
+        f'<li>{measure_link(plan, m, page)} <span class="lip-badges">'
+        f"{badge_entscheidung(m.entscheidung.status)} {badge_umsetzung(m.umsetzung.status)}</span></li>"
+        for m in measures
+    ]
+    return f'<ul class="lip-measures">{"".join(items)}</ul>'

@@ -1,0 +1,123 @@
+"""The start page: what the plan is, the six Handlungsfelder as cards, key figures, the process,
+the downloads, and the way to the Leichte-Sprache page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lip_build import schema as s
+from lip_build.model.plan import Plan
+from lip_build.outputs.site import markup as mk
+from lip_build.outputs.site.pages_felder import field_cards
+from lip_build.outputs.site.pages_prozess import timeline
+from lip_build.outputs.site.pagetree import Html, Markdown, NavLink, Page, relative
+from lip_build.view import formats as fmt
+
+_KINDS = {".pdf": "PDF", ".docx": "Word-Dokument (DOCX)"}
+
+
+def _first_paragraph(markdown: str) -> str:
+    for chunk in markdown.split("\n\n"):
+        text = chunk.strip()
+        if text and not text.startswith(("#", "-", "*", "|", ">", "```", "1.")):
+            return text
+    return ""
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{max(size // 1000, 1)} kB"
+
+
+def _downloads(page: str, downloads: tuple[Path, ...]) -> str:
+    if not downloads:
+        return (
+            "<p>Die Ratsdrucksache mit dem vollständigen Plan als PDF und als Word-Dokument wird hier "
+            "bereitgestellt, sobald sie erstellt ist.</p>"
+        )
+    items = "".join(
+        f'<li><a href="{mk.esc(relative(page, mk.DOWNLOADS + d.name))}" download>{mk.esc(d.name)}</a> '
+        f'<span class="lip-detail">{_KINDS.get(d.suffix.lower(), d.suffix)}, {_size(d)}</span></li>'
+        for d in downloads
+    )
+    return f'<ul class="lip-downloads">{items}</ul>'
+
+
+def _figures(plan: Plan) -> str:
+    ms = plan.massnahmen
+    aktiv = sum(m.umsetzung.status in ("in_umsetzung", "umgesetzt", "regelbetrieb") for m in ms)
+    figures = [
+        (str(len(plan.handlungsfelder)), "Handlungsfelder"),
+        (str(len(plan.ziele)), "Ziele"),
+        (str(len(ms)), "Maßnahmen"),
+        (str(sum(m.entscheidung.status == "beschlossen" for m in ms)), "vom Rat beschlossen"),
+        (str(aktiv), "in Umsetzung, umgesetzt oder im Regelbetrieb"),
+        (str(sum(m.antragsberechtigt for m in ms)), "für Vereine und Initiativen antragsberechtigt"),
+    ]
+    items = "".join(
+        f'<li class="lip-figures__item"><span class="lip-figures__value">{v}</span>'
+        f'<span class="lip-figures__label">{mk.esc(t)}</span></li>'
+        for v, t in figures
+    )
+    jaehrlich = sum(m.kosten_summe("jaehrlich") for m in ms)
+    einmalig = sum(m.kosten_summe("einmalig") for m in ms)
+    return (
+        f'<ul class="lip-figures">{items}</ul>'
+        f'<p class="lip-detail">Kosten aller Maßnahmen: {fmt.euro(jaehrlich)} jährlich '
+        f"und {fmt.euro(einmalig)} einmalig.</p>"
+    )
+
+
+def start_page(plan: Plan, downloads: tuple[Path, ...], changes: NavLink | None = None) -> Page:
+    page = mk.START
+    info = plan.info
+    status = f"{s.PLAN_STATUS.label(info.status)} · Version {mk.esc(info.version)} · Stand {fmt.datum(info.stand)}"
+    hero = (
+        '<div class="lip-hero">'
+        f'<p class="lip-eyebrow">{mk.esc(info.herausgeberin)}</p>'
+        f"<h1>{mk.esc(info.titel)}</h1>"
+        + (f'<p class="lip-lead">{mk.esc(info.untertitel)}</p>' if info.untertitel else "")
+        + f'<p class="lip-hero__status"><span class="lip-badge lip-badge--info">{status}</span>'
+        + (f" {mk.a(relative(page, changes.path), changes.title, 'lip-hero__changes')}" if changes else "")
+        + "</p>"
+        '<p class="lip-hero__actions">'
+        f"{mk.a(relative(page, mk.KATALOG), 'Alle Maßnahmen ansehen', 'md-button md-button--primary')} "
+        f"{mk.a(relative(page, mk.STATUS), 'Stand der Umsetzung', 'md-button')} "
+        f"{mk.a(relative(page, mk.LEICHTE_SPRACHE), 'Leichte Sprache', 'md-button lip-button-easy')}"
+        "</p></div>"
+    )
+    intro = _first_paragraph(info.einleitung)
+    blocks: list[Html | Markdown] = [
+        Html(hero),
+        Markdown(mk.heading("Worum es geht") + "\n" + mk.prepare(intro, plan, page, info.quelle.pfad)),
+        Html(f"<p>{mk.a(relative(page, mk.PLAN), 'Mehr über den Plan und das Strategiepapier')}</p>"),
+        Markdown(mk.heading("Die sechs Handlungsfelder" if len(plan.handlungsfelder) == 6 else "Die Handlungsfelder")),
+        Html(field_cards(plan, page)),
+        Markdown(mk.heading("Der Plan in Zahlen")),
+        Html(_figures(plan)),
+    ]
+    if plan.zeitleiste:
+        events = plan.zeitleiste.ereignisse
+        shown = events[-6:]
+        blocks += [
+            Markdown(mk.heading("Prozess und Zeitleiste")),
+            Html(
+                f"<p>Der Plan ist seit {events[0].datum.year} in mehreren Schritten entstanden. Die letzten und die "
+                "nächsten Stationen:</p>"
+                + timeline(plan, page, shown)
+                + f"<p>{mk.a(relative(page, mk.PROZESS), 'Den ganzen Prozess und alle Gremien ansehen')}</p>"
+            ),
+        ]
+    blocks += [
+        Markdown(mk.heading("Downloads")),
+        Html(_downloads(page, downloads)),
+        Html(
+            '<aside class="lip-easy lip-easy--start" aria-labelledby="leicht-start">'
+            '<h2 id="leicht-start" class="lip-easy__title">Leichte Sprache</h2>'
+            "<p>Hier steht der Plan in einfachen Worten.</p>"
+            f"<p>{mk.a(relative(page, mk.LEICHTE_SPRACHE), 'Zum Plan in Leichter Sprache')}</p></aside>"
+        ),
+    ]
+    return Page(page, info.titel, tuple(blocks), info.untertitel or info.titel, hide=("navigation", "toc"))

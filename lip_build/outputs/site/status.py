@@ -1,0 +1,130 @@
+"""The status overview: measures per Handlungsfeld and status, costs per Handlungsfeld.
+
+Each chart stands next to a table with the same numbers (a chart alone is not accessible).
+"""
+
+from __future__ import annotations
+
+from lip_build import schema as s
+from lip_build.model.plan import Plan
+from lip_build.outputs.site import markup as mk
+from lip_build.outputs.site.charts import Series, grouped_bars, legend, stacked_bars
+from lip_build.outputs.site.pagetree import Html, Page, relative
+from lip_build.view import formats as fmt
+
+UMSETZUNG_FARBEN = {
+    "nicht_begonnen": "#8C8C8C",
+    "in_umsetzung": "#0072B2",
+    "umgesetzt": "#009E73",
+    "regelbetrieb": "#005A45",
+    "eingestellt": "#D55E00",
+}
+ENTSCHEIDUNG_FARBEN = {
+    "vorgeschlagen": "#8C8C8C",
+    "zugestimmt": "#56B4E9",
+    "zurueckgestellt": "#E69F00",
+    "abgelehnt": "#D55E00",
+    "empfehlung_an_das_land": "#CC79A7",
+    "beschlossen": "#009E73",
+}
+KOSTEN_FARBEN = {"einmalig": "#E69F00", "jaehrlich": "#0072B2"}
+
+
+def _table(caption: str, headers: list[str], rows: list[list[str]], total: list[str]) -> str:
+    head = "".join(f'<th scope="col">{mk.esc(h)}</th>' for h in headers)
+    body = "".join(
+        f'<tr><th scope="row">{mk.esc(r[0])}</th>{"".join(f"<td class=lip-num>{c}</td>" for c in r[1:])}</tr>'
+        for r in rows
+    )
+    foot = f'<tr><th scope="row">{total[0]}</th>{"".join(f"<td class=lip-num>{c}</td>" for c in total[1:])}</tr>'
+    return (
+        f'<div class="lip-table-wrap" tabindex="0" role="region" aria-label="{mk.esc(caption)}">'
+        f'<table class="lip-table lip-table--compact"><caption>{mk.esc(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table></div>"
+    )
+
+
+def _section(section_id: str, heading: str, text: str, chart: str, table: str) -> str:
+    return (
+        f'<section class="lip-figure" aria-labelledby="{section_id}"><h2 id="{section_id}">{mk.esc(heading)}</h2>'
+        f'<p>{text}</p><div class="lip-figure__grid"><figure class="lip-figure__chart">{chart}</figure>'
+        f"{table}</div></section>"
+    )
+
+
+def _status_section(plan: Plan, key: str) -> str:
+    choice = s.UMSETZUNG_STATUS if key == "umsetzung" else s.ENTSCHEIDUNG_STATUS
+    farben = UMSETZUNG_FARBEN if key == "umsetzung" else ENTSCHEIDUNG_FARBEN
+    felder = plan.handlungsfelder
+    counts = {
+        v: tuple(sum(getattr(m, key).status == v for m in plan.massnahmen_von(f.code)) for f in felder)
+        for v in choice.values
+    }
+    series = tuple(Series(choice.label(v), farben[v], tuple(float(n) for n in counts[v])) for v in choice.values)
+    name = "Umsetzungsstand" if key == "umsetzung" else "Entscheidungsstand"
+    summary = ", ".join(f"{choice.label(v)}: {sum(counts[v])}" for v in choice.values)
+    chart = stacked_bars(
+        f"chart-{key}",
+        f"{name} der Maßnahmen je Handlungsfeld",
+        f"Gestapelte Balken, einer je Handlungsfeld. Insgesamt {len(plan.massnahmen)} Maßnahmen; {summary}. "
+        "Die Zahlen stehen auch in der Tabelle darunter.",
+        tuple(f.name for f in felder),
+        series,
+    )
+    rows = [[f.name, *(str(counts[v][i]) for v in choice.values)] for i, f in enumerate(felder)]
+    total = ["Gesamt", *(str(sum(counts[v])) for v in choice.values)]
+    table = _table(
+        f"{name} je Handlungsfeld (Anzahl der Maßnahmen)",
+        ["Handlungsfeld", *(choice.label(v) for v in choice.values)],
+        rows,
+        total,
+    )
+    text = (
+        f"Wie viele Maßnahmen jedes Handlungsfelds welchen {name} haben."
+        if key == "umsetzung"
+        else "Wie weit die Beratung und Beschlussfassung über die Maßnahmen jedes Handlungsfelds ist."
+    )
+    return _section(key, f"{name} je Handlungsfeld", mk.esc(text), chart + legend(series), table)
+
+
+def _cost_section(plan: Plan) -> str:
+    felder = plan.handlungsfelder
+    sums = {
+        art: tuple(sum(m.kosten_summe(art) for m in plan.massnahmen_von(f.code)) for f in felder)
+        for art in ("einmalig", "jaehrlich")
+    }
+    series = tuple(Series(f"Kosten {s.KOSTEN_ART.label(a)}", KOSTEN_FARBEN[a], sums[a]) for a in sums)
+    texts = tuple(tuple(fmt.euro(v) for v in sums[a]) for a in sums)
+    chart = grouped_bars(
+        "chart-kosten",
+        "Kosten der Maßnahmen je Handlungsfeld",
+        "Zwei Balken je Handlungsfeld: einmalige und jährliche Kosten in Euro. Insgesamt "
+        f"{fmt.euro(sum(sums['einmalig']))} einmalig und {fmt.euro(sum(sums['jaehrlich']))} jährlich. "
+        "Die Beträge stehen auch in der Tabelle darunter.",
+        tuple(f.name for f in felder),
+        series,
+        texts,
+    )
+    rows = [[f.name, fmt.euro(sums["einmalig"][i]), fmt.euro(sums["jaehrlich"][i])] for i, f in enumerate(felder)]
+    total = ["Gesamt", fmt.euro(sum(sums["einmalig"])), fmt.euro(sum(sums["jaehrlich"]))]
+    table = _table("Kosten je Handlungsfeld in Euro", ["Handlungsfeld", "einmalig", "jährlich"], rows, total)
+    text = "Summe der Kosten aller Maßnahmen eines Handlungsfelds, getrennt nach einmaligen und jährlichen Kosten."
+    return _section("kosten", "Kosten je Handlungsfeld", text, chart + legend(series), table)
+
+
+def status_page(plan: Plan) -> Page:
+    page = mk.STATUS
+    intro = (
+        "<h1>Stand der Umsetzung</h1>"
+        f'<p class="lip-lead">Wo stehen die {len(plan.massnahmen)} Maßnahmen des Plans? Die Diagramme zeigen den Stand '
+        "je Handlungsfeld; die Tabellen darunter enthalten dieselben Zahlen. Einzelne Maßnahmen finden Sie im "
+        f"{mk.a(relative(page, mk.KATALOG), 'Maßnahmenkatalog')}.</p>"
+    )
+    html = intro + _status_section(plan, "umsetzung") + _status_section(plan, "entscheidung") + _cost_section(plan)
+    return Page(
+        page,
+        "Stand der Umsetzung",
+        (Html(html),),
+        "Maßnahmen je Handlungsfeld und Status, Kosten",
+        hide=("navigation", "toc"),
+    )

@@ -1,0 +1,1 @@
+"""The Synopse of two versions of the plan as text, Markdown, HTML and PDF."""

@@ -1,0 +1,46 @@
+"""The whole check of a plan, and the model when the plan has no errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lip_build.check.document import read_documents
+from lip_build.check.plan_wide import PlanChecker
+from lip_build.check.reviews import check_reviews
+from lip_build.check.statuses import check_statuses
+from lip_build.check.texts import TextChecker
+from lip_build.diagnostics import Diagnostics
+from lip_build.model.bind import build_plan
+from lip_build.model.plan import Plan
+
+
+@dataclass(frozen=True)
+class Result:
+    diagnostics: Diagnostics
+    files: int
+    plan: Plan | None  # None when the plan has errors
+
+
+def load_plan(root: Path) -> Result:
+    diagnostics = Diagnostics()
+    documents, unreadable = read_documents(root, diagnostics)
+    text_links = []
+    for doc in documents:
+        checker = TextChecker(root, doc.path, doc.source.body, doc.source.body_line, diagnostics)
+        text_links += checker.check()
+        if not doc.source.body.strip() and doc.kind.name in ("ziel", "massnahme", "handlungsfeld", "kapitel"):
+            pos = doc.source.line_of()
+            diagnostics.add(
+                "LIP408",
+                doc.path,
+                pos.line,
+                pos.column,
+                "Nach dem Kopfbereich folgt kein Text. Beschreiben Sie unter der zweiten Zeile „---“, worum es "
+                "geht; der Text erscheint auf der Website und in der Drucksache.",
+            )
+    PlanChecker(documents, diagnostics, unreadable).run(text_links)
+    check_statuses(documents, diagnostics)
+    check_reviews(documents, diagnostics)
+    plan = None if diagnostics.has_errors else build_plan(documents)
+    return Result(diagnostics, len(documents) + len(unreadable), plan)

@@ -1,0 +1,41 @@
+"""German formats shared by every output: 1.250.000 €, 26.11.2026, 12,5, "ab 2027, laufend"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lip_build.model.plan import Zeitraum
+
+NBSP = "\u00a0"  # between amount and € so that a line never breaks inside a sum
+
+
+def zahl(value: float) -> str:
+    """28.0 → "28", 2.5 → "2,5", 12000 → "12.000"."""
+    if float(value).is_integer():
+        return f"{value:,.0f}".replace(",", ".")
+    text = f"{value:,}".rstrip("0")
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def euro(amount: float) -> str:
+    """1250000 → "1.250.000 €"; cents only where there are any: "1.234,50 €"."""
+    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return f"{text}{NBSP}€"
+
+
+def anzahl(count: int, eins: str, mehr: str) -> str:
+    """3 → "3 Maßnahmen", 1 → "1 Maßnahme"."""
+    return f"{zahl(count)} {eins if count == 1 else mehr}"
+
+
+def datum(value: dt.date) -> str:
+    return f"{value:%d.%m.%Y}"
+
+
+def zeitraum(value: Zeitraum) -> str:
+    if value.ende is None:
+        return f"ab {value.beginn}, laufend"
+    if value.ende == value.beginn:
+        return str(value.beginn)
+    return f"{value.beginn}–{value.ende}"
