@@ -121,6 +121,9 @@ class Partner:
 class ListOf:
     item: FieldType
     min_items: int = 0
+    entry: str = ""  # German name of one entry of a list of objects: "Kostenposten" (shown as "Kostenposten 2")
+    named_by: str | None = None  # entries are told apart by this key instead of their position ("begriff")
+    quote_names: bool = False  # show such a name in quotes: Begriff „Quartier“ (an OE number is not quoted)
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,9 @@ class Field:
     key: str
     type: FieldType
     required: bool = False
-    help: str = ""
+    help: str = ""  # what to write, for editors: hints of forms and JSON Schemas, LIP202
+    label: str = ""  # what the value is, for readers: Steckbrief, Synopse, form labels ("Federführung")
+    main: bool = False  # the value that stands for its object: "entscheidung.status" is shown as "Entscheidungsstand"
 
 
 @dataclass(frozen=True)
@@ -203,175 +208,224 @@ FINGERPRINT = Pattern(re.compile(r"^[0-9a-f]{8}$"), "Prüfsumme (acht Zeichen 0-
 
 PLAN = Obj(
     (
-        Field("titel", Text(), True, "Titel des Plans"),
-        Field("untertitel", Text(), False, "Untertitel"),
-        Field("herausgeberin", Text(), True, "Herausgeberin, z. B. Landeshauptstadt Hannover"),
-        Field("version", Text(), True, "Versionsbezeichnung, z. B. 2.0"),
-        Field("status", PLAN_STATUS, True, "Stand des Verfahrens"),
-        Field("stand", Date(), True, "Datum des Textstands (JJJJ-MM-TT)"),
+        Field("titel", Text(), True, "Titel des Plans", label="Titel"),
+        Field("untertitel", Text(), False, "Untertitel", label="Untertitel"),
+        Field("herausgeberin", Text(), True, "Herausgeberin, z. B. Landeshauptstadt Hannover", label="Herausgeberin"),
+        Field("version", Text(), True, "Versionsbezeichnung, z. B. 2.0", label="Versionsbezeichnung"),
+        Field("status", PLAN_STATUS, True, "Stand des Verfahrens", label="Stand des Verfahrens"),
+        Field("stand", Date(), True, "Datum des Textstands (JJJJ-MM-TT)", label="Datum des Textstands"),
         Field(
-            "handlungsfelder", ListOf(Ref("handlungsfeld"), 1), True, "Kürzel der Handlungsfelder in ihrer Reihenfolge"
+            "handlungsfelder",
+            ListOf(Ref("handlungsfeld"), 1),
+            True,
+            "Kürzel der Handlungsfelder in ihrer Reihenfolge",
+            label="Handlungsfelder",
         ),
         Field(
             "repository",
             Pattern(WEB_ADDRESS, "https-Adresse", "https://github.com/stadt/lip"),
             False,
             "Web-Adresse des Repositorys",
+            label="Repository",
         ),
     )
 )
 
 DRUCKSACHE = Obj(
     (
-        Field("nummer", DRUCKSACHE_PATTERN, True, "Drucksachennummer, z. B. 2610/2026"),
-        Field("art", DRUCKSACHE_ART, True, "Art der Drucksache"),
-        Field("titel", Text(), True, "Titel der Drucksache"),
+        Field("nummer", DRUCKSACHE_PATTERN, True, "Drucksachennummer, z. B. 2610/2026", label="Nummer"),
+        Field("art", DRUCKSACHE_ART, True, "Art der Drucksache", label="Art der Drucksache"),
+        Field("titel", Text(), True, "Titel der Drucksache", label="Titel"),
         Field(
             "beratungsfolge",
             ListOf(
                 Obj(
                     (
-                        Field("gremium", Ref("gremium"), True, "ID des Gremiums"),
-                        Field("rolle", BERATUNG_ROLLE, True, "Beratung, Entscheidung oder Kenntnisnahme"),
+                        Field("gremium", Ref("gremium"), True, "ID des Gremiums", label="Gremium"),
+                        Field(
+                            "rolle", BERATUNG_ROLLE, True, "Beratung, Entscheidung oder Kenntnisnahme", label="Rolle"
+                        ),
                     )
                 ),
                 1,
+                entry="Beratungsfolge",
             ),
             True,
             "Gremien in der Reihenfolge der Beratung",
+            label="Beratungsfolge",
         ),
-        Field("antrag", Text(), False, "Beschlusstext (Pflicht bei Beschlussdrucksachen)"),
-        Field("gender_aspekte", Text(), True, "Berücksichtigung von Gender-Aspekten"),
-        Field("kosten_text", Text(), False, "Erläuterung zur Kostentabelle"),
-        Field("klimawirkung", Text(), False, "Aussage zur Klimawirkung"),
-        Field("oe", Ref("oe"), True, "OE-Nummer der federführenden Stelle"),
-        Field("datum", Date(), True, "Datum der Drucksache"),
+        Field("antrag", Text(), False, "Beschlusstext (Pflicht bei Beschlussdrucksachen)", label="Antrag"),
+        Field(
+            "gender_aspekte",
+            Text(),
+            True,
+            "Berücksichtigung von Gender-Aspekten",
+            label="Berücksichtigung von Gender-Aspekten",
+        ),
+        Field("kosten_text", Text(), False, "Erläuterung zur Kostentabelle", label="Erläuterung zur Kostentabelle"),
+        Field("klimawirkung", Text(), False, "Aussage zur Klimawirkung", label="Klimawirkung"),
+        Field("oe", Ref("oe"), True, "OE-Nummer der federführenden Stelle", label="Federführende Stelle (OE)"),
+        Field("datum", Date(), True, "Datum der Drucksache", label="Datum der Drucksache"),
     )
 )
 
 HANDLUNGSFELD = Obj(
     (
-        Field("code", Key("handlungsfeld"), True, "Kürzel aus drei Großbuchstaben, z. B. BIL"),
-        Field("name", Text(), True, "Name des Handlungsfelds"),
-        Field("expertengruppe", Ref("gremium"), True, "ID der Expert*innengruppe"),
-        Field("kurzfassung", Text(), True, "Zwei bis drei Sätze für Übersichten"),
-        Field("leichte_sprache", Text(), False, "Zusammenfassung in Leichter Sprache"),
+        Field("code", Key("handlungsfeld"), True, "Kürzel aus drei Großbuchstaben, z. B. BIL", label="Kürzel"),
+        Field("name", Text(), True, "Name des Handlungsfelds", label="Name"),
+        Field("expertengruppe", Ref("gremium"), True, "ID der Expert*innengruppe", label="Expert*innengruppe"),
+        Field("kurzfassung", Text(), True, "Zwei bis drei Sätze für Übersichten", label="Kurzfassung"),
+        Field("leichte_sprache", Text(), False, "Zusammenfassung in Leichter Sprache", label="Leichte Sprache"),
     )
 )
 
 KENNZAHL = Obj(
     (
-        Field("name", Text(), True, "Was gemessen wird"),
-        Field("einheit", Text(), True, "Einheit, z. B. Prozent"),
-        Field("ausgangswert", Number(), True, "Wert im Ausgangsjahr"),
-        Field("ausgangsjahr", YEAR, True, "Jahr des Ausgangswerts"),
-        Field("zielwert", Number(), True, "Angestrebter Wert"),
-        Field("zieljahr", YEAR, True, "Jahr, bis zu dem der Zielwert erreicht sein soll"),
-        Field("quelle", Text(), False, "Datenquelle"),
+        Field("name", Text(), True, "Was gemessen wird", label="Name"),
+        Field("einheit", Text(), True, "Einheit, z. B. Prozent", label="Einheit"),
+        Field("ausgangswert", Number(), True, "Wert im Ausgangsjahr", label="Ausgangswert"),
+        Field("ausgangsjahr", YEAR, True, "Jahr des Ausgangswerts", label="Ausgangsjahr"),
+        Field("zielwert", Number(), True, "Angestrebter Wert", label="Zielwert"),
+        Field("zieljahr", YEAR, True, "Jahr, bis zu dem der Zielwert erreicht sein soll", label="Zieljahr"),
+        Field("quelle", Text(), False, "Datenquelle", label="Quelle"),
     )
 )
 
 ZIEL = Obj(
     (
-        Field("id", Key("ziel"), True, "Feste ID, z. B. BIL-Z03"),
-        Field("titel", Text(), True, "Zielzustand als Satz"),
-        Field("handlungsfeld", Ref("handlungsfeld"), True, "Kürzel des Handlungsfelds"),
-        Field("reihenfolge", ORDER, False, "Zahl für die Sortierung im Handlungsfeld"),
-        Field("herkunft", Ref("gremium"), False, "Gremium, das das Ziel vorgeschlagen hat"),
-        Field("kennzahlen", ListOf(KENNZAHL), False, "Kennzahlen mit Ausgangs- und Zielwert"),
+        Field("id", Key("ziel"), True, "Feste ID, z. B. BIL-Z03", label="Kennung"),
+        Field("titel", Text(), True, "Zielzustand als Satz", label="Titel"),
+        Field("handlungsfeld", Ref("handlungsfeld"), True, "Kürzel des Handlungsfelds", label="Handlungsfeld"),
+        Field("reihenfolge", ORDER, False, "Zahl für die Sortierung im Handlungsfeld", label="Reihenfolge"),
+        Field("herkunft", Ref("gremium"), False, "Gremium, das das Ziel vorgeschlagen hat", label="Vorgeschlagen von"),
+        Field(
+            "kennzahlen",
+            ListOf(KENNZAHL, entry="Kennzahl"),
+            False,
+            "Kennzahlen mit Ausgangs- und Zielwert",
+            label="Kennzahlen",
+        ),
     )
 )
 
 ENTSCHEIDUNG = Obj(
     (
-        Field("status", ENTSCHEIDUNG_STATUS, True, "Entscheidungsstand"),
-        Field("gremium", Ref("gremium"), False, "Gremium, das entschieden hat"),
-        Field("datum", Date(), False, "Datum der Entscheidung"),
-        Field("drucksache", DRUCKSACHE_PATTERN, False, "Drucksachennummer des Ratsbeschlusses"),
-        Field("bemerkung", Text(), False, "Erläuterung, z. B. Grund der Zurückstellung"),
+        Field("status", ENTSCHEIDUNG_STATUS, True, "Entscheidungsstand", label="Status", main=True),
+        Field("gremium", Ref("gremium"), False, "Gremium, das entschieden hat", label="Gremium"),
+        Field("datum", Date(), False, "Datum der Entscheidung", label="Datum"),
+        Field("drucksache", DRUCKSACHE_PATTERN, False, "Drucksachennummer des Ratsbeschlusses", label="Drucksache"),
+        Field("bemerkung", Text(), False, "Erläuterung, z. B. Grund der Zurückstellung", label="Bemerkung"),
     )
 )
 
 UMSETZUNG = Obj(
     (
-        Field("status", UMSETZUNG_STATUS, True, "Umsetzungsstand"),
-        Field("stand", Date(), False, "Datum des Berichtsstands"),
-        Field("bemerkung", Text(), False, "Erläuterung zum Umsetzungsstand"),
+        Field("status", UMSETZUNG_STATUS, True, "Umsetzungsstand", label="Status", main=True),
+        Field("stand", Date(), False, "Datum des Berichtsstands", label="Stand vom"),
+        Field("bemerkung", Text(), False, "Erläuterung zum Umsetzungsstand", label="Bemerkung"),
     )
 )
 
 MASSNAHME = Obj(
     (
-        Field("id", Key("massnahme"), True, "Feste ID, z. B. BIL-M12"),
-        Field("titel", Text(), True, "Kurzer Titel"),
-        Field("handlungsfeld", Ref("handlungsfeld"), True, "Kürzel des Handlungsfelds"),
-        Field("ziele", ListOf(Ref("ziel"), 1), True, "IDs der Ziele; das erste liegt im eigenen Handlungsfeld"),
-        Field("reihenfolge", ORDER, False, "Zahl für die Sortierung unter dem ersten Ziel"),
-        Field("federfuehrung", Ref("oe"), True, "OE-Nummer der federführenden Stelle"),
-        Field("partner", ListOf(Partner()), False, "OE-Nummern oder Namen externer Partner*innen"),
-        Field("zielgruppen", ListOf(Ref("zielgruppe"), 1), True, "IDs der Zielgruppen"),
-        Field("querschnittsthemen", ListOf(Ref("querschnittsthema")), False, "IDs der Querschnittsthemen"),
+        Field("id", Key("massnahme"), True, "Feste ID, z. B. BIL-M12", label="Kennung"),
+        Field("titel", Text(), True, "Kurzer Titel", label="Titel"),
+        Field("handlungsfeld", Ref("handlungsfeld"), True, "Kürzel des Handlungsfelds", label="Handlungsfeld"),
+        Field(
+            "ziele",
+            ListOf(Ref("ziel"), 1),
+            True,
+            "IDs der Ziele; das erste liegt im eigenen Handlungsfeld",
+            label="Ziele",
+        ),
+        Field("reihenfolge", ORDER, False, "Zahl für die Sortierung unter dem ersten Ziel", label="Reihenfolge"),
+        Field("federfuehrung", Ref("oe"), True, "OE-Nummer der federführenden Stelle", label="Federführung"),
+        Field(
+            "partner", ListOf(Partner()), False, "OE-Nummern oder Namen externer Partner*innen", label="Partner*innen"
+        ),
+        Field("zielgruppen", ListOf(Ref("zielgruppe"), 1), True, "IDs der Zielgruppen", label="Zielgruppen"),
+        Field(
+            "querschnittsthemen",
+            ListOf(Ref("querschnittsthema")),
+            False,
+            "IDs der Querschnittsthemen",
+            label="Querschnittsthemen",
+        ),
         Field(
             "zeitraum",
             Obj(
                 (
-                    Field("beginn", YEAR, True, "Jahr des Beginns"),
-                    Field("ende", YEAR, False, "Jahr des Endes; ohne Ende: laufend"),
+                    Field("beginn", YEAR, True, "Jahr des Beginns", label="Beginn"),
+                    Field("ende", YEAR, False, "Jahr des Endes; ohne Ende: laufend", label="Ende"),
                 )
             ),
             True,
             "Zeitraum der Umsetzung",
+            label="Zeitraum",
         ),
         Field(
             "kosten",
             ListOf(
                 Obj(
                     (
-                        Field("betrag", Number(0), True, "Betrag in Euro"),
-                        Field("art", KOSTEN_ART, True, "einmalig oder jaehrlich"),
-                        Field("finanzierung", Text(), True, "Finanzierungsquelle"),
+                        Field("betrag", Number(0), True, "Betrag in Euro", label="Betrag"),
+                        Field("art", KOSTEN_ART, True, "einmalig oder jaehrlich", label="Art"),
+                        Field("finanzierung", Text(), True, "Finanzierungsquelle", label="Finanzierung"),
                     )
-                )
+                ),
+                entry="Kostenposten",
             ),
             False,
             "Kostenposten; weglassen, wenn keine zusätzlichen Kosten entstehen",
+            label="Kosten",
         ),
-        Field("antragsberechtigt", Boolean(), True, "Können Vereine und Initiativen die Durchführung beantragen?"),
-        Field("herkunft", Ref("gremium"), True, "Gremium, das die Maßnahme vorgeschlagen hat"),
-        Field("entscheidung", ENTSCHEIDUNG, True, "Entscheidungsstand"),
-        Field("umsetzung", UMSETZUNG, True, "Umsetzungsstand"),
-        Field("kontakt", Ref("oe"), True, "OE-Nummer der Ansprechstelle"),
+        Field(
+            "antragsberechtigt",
+            Boolean(),
+            True,
+            "Können Vereine und Initiativen die Durchführung beantragen?",
+            label="Antragsberechtigt",
+        ),
+        Field(
+            "herkunft", Ref("gremium"), True, "Gremium, das die Maßnahme vorgeschlagen hat", label="Vorgeschlagen von"
+        ),
+        Field("entscheidung", ENTSCHEIDUNG, True, "Entscheidungsstand", label="Entscheidungsstand"),
+        Field("umsetzung", UMSETZUNG, True, "Umsetzungsstand", label="Umsetzungsstand"),
+        Field("kontakt", Ref("oe"), True, "OE-Nummer der Ansprechstelle", label="Ansprechstelle"),
         Field(
             "geprueft",
             MapOf(Ref("ziel"), FINGERPRINT),
             False,
             "Bestätigte Fassung je Ziel (schreibt „lip review confirm“; nicht von Hand ändern)",
+            label="Prüfvermerk",
         ),
     )
 )
 
 GREMIUM = Obj(
     (
-        Field("id", Key("gremium"), True, "ID, gleich dem Dateinamen"),
-        Field("name", Text(), True, "Voller Name"),
-        Field("kurzname", Text(), False, "Gebräuchliche Kurzform"),
-        Field("art", GREMIUM_ART, True, "Art des Gremiums"),
-        Field("artikel", ARTIKEL, False, "Artikel für die Beratungsfolge (den, die, das)"),
-        Field("handlungsfeld", Ref("handlungsfeld"), False, "Kürzel, bei Expert*innengruppen"),
-        Field("vorsitz", Text(), False, "Funktion des Vorsitzes, nie ein Name"),
+        Field("id", Key("gremium"), True, "ID, gleich dem Dateinamen", label="Kennung"),
+        Field("name", Text(), True, "Voller Name", label="Name"),
+        Field("kurzname", Text(), False, "Gebräuchliche Kurzform", label="Kurzname"),
+        Field("art", GREMIUM_ART, True, "Art des Gremiums", label="Art des Gremiums"),
+        Field("artikel", ARTIKEL, False, "Artikel für die Beratungsfolge (den, die, das)", label="Artikel"),
+        Field("handlungsfeld", Ref("handlungsfeld"), False, "Kürzel, bei Expert*innengruppen", label="Handlungsfeld"),
+        Field("vorsitz", Text(), False, "Funktion des Vorsitzes, nie ein Name", label="Vorsitz"),
         Field(
             "zusammensetzung",
             ListOf(
                 Obj(
                     (
-                        Field("art", Text(), True, "Art der Mitglieder"),
-                        Field("anzahl", Integer(1, 999), False, "Anzahl"),
+                        Field("art", Text(), True, "Art der Mitglieder", label="Art"),
+                        Field("anzahl", Integer(1, 999), False, "Anzahl", label="Anzahl"),
                     )
                 ),
                 1,
+                entry="Mitgliedergruppe",
             ),
             True,
             "Zusammensetzung nach Arten von Mitgliedern",
+            label="Zusammensetzung",
         ),
     )
 )
@@ -380,8 +434,8 @@ GREMIUM = Obj(
 def _begriff(kind: str) -> Obj:
     return Obj(
         (
-            Field("id", Key(kind), True, "ID, gleich dem Dateinamen"),
-            Field("name", Text(), True, "Bezeichnung"),
+            Field("id", Key(kind), True, "ID, gleich dem Dateinamen", label="Kennung"),
+            Field("name", Text(), True, "Bezeichnung", label="Name"),
         )
     )
 
@@ -396,68 +450,109 @@ ORGANISATIONSEINHEITEN = Obj(
             ListOf(
                 Obj(
                     (
-                        Field("oe", Key("oe"), True, 'OE-Nummer in Anführungszeichen, z. B. "50.60"'),
-                        Field("name", Text(), True, "Name der Organisationseinheit"),
-                        Field("dezernat", Text(), False, "Dezernat"),
+                        Field(
+                            "oe", Key("oe"), True, 'OE-Nummer in Anführungszeichen, z. B. "50.60"', label="OE-Nummer"
+                        ),
+                        Field("name", Text(), True, "Name der Organisationseinheit", label="Name"),
+                        Field("dezernat", Text(), False, "Dezernat", label="Dezernat"),
                     )
                 ),
                 1,
+                entry="Organisationseinheit",
+                named_by="oe",
             ),
             True,
             "Organisationseinheiten der Stadtverwaltung",
+            label="Organisationseinheiten",
         ),
     )
 )
 
 KAPITEL = Obj(
     (
-        Field("titel", Text(), True, "Titel des Kapitels"),
-        Field("reihenfolge", ORDER, True, "Zahl für die Sortierung der Kapitel"),
-        Field("kurztitel", Text(), False, "Kurzer Titel für die Navigation"),
+        Field("titel", Text(), True, "Titel des Kapitels", label="Titel"),
+        Field("reihenfolge", ORDER, True, "Zahl für die Sortierung der Kapitel", label="Reihenfolge"),
+        Field("kurztitel", Text(), False, "Kurzer Titel für die Navigation", label="Kurztitel"),
     )
 )
 
 GLOSSAR = Obj(
     (
-        Field("titel", Text(), True, "Titel"),
+        Field("titel", Text(), True, "Titel", label="Titel"),
         Field(
             "begriffe",
             ListOf(
                 Obj(
                     (
-                        Field("begriff", Text(), True, "Begriff"),
-                        Field("erklaerung", Text(), True, "Erklärung"),
+                        Field("begriff", Text(), True, "Begriff", label="Begriff"),
+                        Field("erklaerung", Text(), True, "Erklärung", label="Erklärung"),
                     )
                 ),
                 1,
+                entry="Begriff",
+                named_by="begriff",
+                quote_names=True,
             ),
             True,
             "Begriffe mit Erklärung",
+            label="Begriffe",
         ),
     )
 )
 
 ZEITLEISTE = Obj(
     (
-        Field("titel", Text(), True, "Titel"),
+        Field("titel", Text(), True, "Titel", label="Titel"),
         Field(
             "ereignisse",
             ListOf(
                 Obj(
                     (
-                        Field("datum", Date(), True, "Datum"),
-                        Field("titel", Text(), True, "Was geschah oder geschehen soll"),
-                        Field("gremium", Ref("gremium"), False, "Beteiligtes Gremium"),
-                        Field("drucksache", DRUCKSACHE_PATTERN, False, "Drucksachennummer"),
-                        Field("geplant", Boolean(), False, "true für künftige Termine"),
+                        Field("datum", Date(), True, "Datum", label="Datum"),
+                        Field("titel", Text(), True, "Was geschah oder geschehen soll", label="Titel"),
+                        Field("gremium", Ref("gremium"), False, "Beteiligtes Gremium", label="Gremium"),
+                        Field("drucksache", DRUCKSACHE_PATTERN, False, "Drucksachennummer", label="Drucksache"),
+                        Field("geplant", Boolean(), False, "true für künftige Termine", label="geplant"),
                     )
                 ),
                 1,
+                entry="Ereignis",
             ),
             True,
             "Ereignisse des Prozesses",
+            label="Ereignisse",
         ),
     )
 )
 
-LEICHTE_SPRACHE = Obj((Field("titel", Text(), True, "Titel"),))
+LEICHTE_SPRACHE = Obj((Field("titel", Text(), True, "Titel", label="Titel"),))
+
+
+# Every kind of file with its declaration; lip_build/load/files.py says where each lies.
+SPECS: dict[str, Obj] = {
+    "plan": PLAN,
+    "drucksache": DRUCKSACHE,
+    "organisationseinheiten": ORGANISATIONSEINHEITEN,
+    "glossar": GLOSSAR,
+    "zeitleiste": ZEITLEISTE,
+    "leichte_sprache": LEICHTE_SPRACHE,
+    "kapitel": KAPITEL,
+    "gremium": GREMIUM,
+    "zielgruppe": ZIELGRUPPE,
+    "querschnittsthema": QUERSCHNITTSTHEMA,
+    "handlungsfeld": HANDLUNGSFELD,
+    "ziel": ZIEL,
+    "massnahme": MASSNAHME,
+}
+
+
+def walk(spec: Obj, prefix: str = "") -> list[tuple[str, Field]]:
+    """Every field with its dotted key, depth first; entries of lists of objects are written "kosten[].betrag"."""
+    out: list[tuple[str, Field]] = []
+    for f in spec.fields:
+        key = prefix + f.key
+        out.append((key, f))
+        inner = f.type.item if isinstance(f.type, ListOf) else f.type
+        if isinstance(inner, Obj):
+            out += walk(inner, key + ("[]." if isinstance(f.type, ListOf) else "."))
+    return out

@@ -84,3 +84,39 @@ def test_every_file_kind_is_bound() -> None:
 
     bound = {name for name, _, _ in BINDINGS} | {"organisationseinheiten", "leichte_sprache"}
     assert {k.name for k in FILE_KINDS} == bound
+
+
+@pytest.mark.parametrize("kind", sorted(s.SPECS))
+def test_every_field_has_a_german_label(kind: str) -> None:
+    """Labels are what readers see (Steckbrief, Synopse, forms); a field without one would show its key."""
+    for key, field in s.walk(s.SPECS[kind]):
+        assert field.label.strip(), f"{kind}: {key} hat kein label"
+        assert field.label != field.key or field.key == "geplant", f"{kind}: {key}: label ist nur der Schlüssel"
+        if isinstance(field.type, s.ListOf) and isinstance(field.type.item, s.Obj):
+            assert field.type.entry, f"{kind}: {key}: Liste von Objekten ohne Namen für einen Eintrag (entry)"
+        if isinstance(field.type, s.ListOf) and field.type.named_by:
+            item = field.type.item
+            assert isinstance(item, s.Obj) and item.field(field.type.named_by), f"{kind}: {key}: named_by unbekannt"
+
+
+def test_synopse_names_every_reference_field_of_the_schema() -> None:
+    """The Synopse shows names for identifiers; its list of reference keys is derived, not a hand copy."""
+    from lip_build.outputs.synopse.pdf_names import _REFERENCES
+
+    for spec in s.SPECS.values():
+        for key, field in s.walk(spec):
+            target = field.type.item if isinstance(field.type, s.ListOf) else field.type
+            if isinstance(target, s.Ref):
+                assert _REFERENCES[key] == target.kind
+    assert _REFERENCES["ziele"] == "ziel" and _REFERENCES["handlungsfelder"] == "handlungsfeld"
+
+
+@pytest.mark.parametrize("kind", sorted(s.SPECS))
+def test_synopse_labels_come_from_the_schema(kind: str) -> None:
+    from lip_build.outputs.synopse.pdf_labels import field_label
+
+    for key, field in s.walk(s.SPECS[kind]):
+        shown = field_label(kind, key.replace("[]", "[1]"))
+        if not field.main:
+            assert shown.endswith(field.label), (key, shown)
+        assert "_" not in shown and "[" not in shown, (key, shown)

@@ -17,9 +17,6 @@ from lip_build import schema as s
 from lip_build.load.yamltree import BadDate, YMap, YNode, YScalar, YSeq
 from lip_build.view.formats import datum, euro, zahl
 
-# Lists whose entries are matched by a name instead of their position.
-_KEYED_LISTS = {"begriffe": "begriff", "einheiten": "oe"}
-
 
 @dataclass(frozen=True)
 class Feld:
@@ -44,7 +41,7 @@ def _value(kind: s.FieldType, value: Any, key: str, out: list[Feld]) -> None:
     if isinstance(kind, s.Obj) and isinstance(value, dict):
         _object(kind, value, key + ".", out)
     elif isinstance(kind, s.ListOf) and isinstance(kind.item, s.Obj) and isinstance(value, list):
-        name_key = _KEYED_LISTS.get(key.rsplit(".", 1)[-1])
+        name_key = kind.named_by  # long vocabularies: entries matched by name, not position
         names = [item.get(name_key) for item in value if isinstance(item, dict)] if name_key else []
         unique = name_key is not None and len(set(map(str, names))) == len(value) and all(names)
         for index, item in enumerate(value, start=1):

@@ -21,9 +21,12 @@ PLAN_FILE = "content/plan.md"
 @dataclass(frozen=True)
 class FileKind:
     name: str
-    spec: s.Obj
     glob: str  # where such files lie, e.g. handlungsfelder/*/ziele/*.md ("*" never crosses a folder)
     required: bool = False  # exactly this one file must exist (globs without "*")
+
+    @property
+    def spec(self) -> s.Obj:
+        return s.SPECS[self.name]
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -31,19 +34,19 @@ class FileKind:
 
 
 FILE_KINDS = (
-    FileKind("plan", s.PLAN, "content/plan.md", required=True),
-    FileKind("drucksache", s.DRUCKSACHE, "content/drucksache.md", required=True),
-    FileKind("organisationseinheiten", s.ORGANISATIONSEINHEITEN, "content/organisationseinheiten.md", required=True),
-    FileKind("glossar", s.GLOSSAR, "content/glossar.md"),
-    FileKind("zeitleiste", s.ZEITLEISTE, "content/zeitleiste.md"),
-    FileKind("leichte_sprache", s.LEICHTE_SPRACHE, "content/leichte-sprache.md"),
-    FileKind("kapitel", s.KAPITEL, "content/kapitel/*.md"),
-    FileKind("gremium", s.GREMIUM, "content/gremien/*.md"),
-    FileKind("zielgruppe", s.ZIELGRUPPE, "content/zielgruppen/*.md"),
-    FileKind("querschnittsthema", s.QUERSCHNITTSTHEMA, "content/querschnittsthemen/*.md"),
-    FileKind("handlungsfeld", s.HANDLUNGSFELD, "handlungsfelder/*/handlungsfeld.md"),
-    FileKind("ziel", s.ZIEL, "handlungsfelder/*/ziele/*.md"),
-    FileKind("massnahme", s.MASSNAHME, "handlungsfelder/*/massnahmen/*.md"),
+    FileKind("plan", "content/plan.md", required=True),
+    FileKind("drucksache", "content/drucksache.md", required=True),
+    FileKind("organisationseinheiten", "content/organisationseinheiten.md", required=True),
+    FileKind("glossar", "content/glossar.md"),
+    FileKind("zeitleiste", "content/zeitleiste.md"),
+    FileKind("leichte_sprache", "content/leichte-sprache.md"),
+    FileKind("kapitel", "content/kapitel/*.md"),
+    FileKind("gremium", "content/gremien/*.md"),
+    FileKind("zielgruppe", "content/zielgruppen/*.md"),
+    FileKind("querschnittsthema", "content/querschnittsthemen/*.md"),
+    FileKind("handlungsfeld", "handlungsfelder/*/handlungsfeld.md"),
+    FileKind("ziel", "handlungsfelder/*/ziele/*.md"),
+    FileKind("massnahme", "handlungsfelder/*/massnahmen/*.md"),
 )
 _PATTERNS = [(kind.pattern, kind) for kind in FILE_KINDS]
 

@@ -18,12 +18,14 @@ from lip_build.load.files import FILE_KINDS
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
 
-def to_json_schema(t: s.FieldType, description: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {"description": description} if description else {}
+def to_json_schema(t: s.FieldType, description: str = "", title: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {"title": title} if title else {}
+    if description:
+        out["description"] = description
     if isinstance(t, s.Obj):
         out.update(
             type="object",
-            properties={f.key: to_json_schema(f.type, f.help) for f in t.fields},
+            properties={f.key: to_json_schema(f.type, f.help, f.label) for f in t.fields},
             required=[f.key for f in t.fields if f.required],
             additionalProperties=False,
         )

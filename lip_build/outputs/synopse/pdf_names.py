@@ -9,23 +9,28 @@ from __future__ import annotations
 
 import re
 
+from lip_build import schema as s
 from lip_build.history.compare import Synopse
 
-# Keys (list positions written as []) whose values are identifiers, and what they identify.
-_REFERENCES = {
-    "handlungsfeld": "handlungsfeld",
-    "zielgruppen": "zielgruppe",
-    "querschnittsthemen": "querschnittsthema",
-    "herkunft": "gremium",
-    "expertengruppe": "gremium",
-    "entscheidung.gremium": "gremium",
-    "beratungsfolge[].gremium": "gremium",
-    "ereignisse[].gremium": "gremium",
-    "federfuehrung": "oe",
-    "kontakt": "oe",
-    "partner": "oe",
-    "oe": "oe",
-}
+
+def _reference_kinds() -> dict[str, str]:
+    """Keys (list positions written as []) whose values are identifiers, and what they identify.
+
+    Read from the schema's Ref and Partner fields of every kind of file, so a new reference field
+    is named in the Synopse without a second list to keep.
+    """
+    found: dict[str, str] = {}
+    for spec in s.SPECS.values():
+        for key, field in s.walk(spec):
+            target = field.type.item if isinstance(field.type, s.ListOf) else field.type
+            if isinstance(target, s.Ref):
+                found[key] = target.kind
+            elif isinstance(target, s.Partner):
+                found[key] = "oe"
+    return found
+
+
+_REFERENCES = _reference_kinds()
 _NAMED = ("handlungsfeld", "zielgruppe", "querschnittsthema", "gremium")
 _OE_NAME = re.compile(r"^einheiten\[(?P<oe>[^\]]+)\]\.name$")
 
