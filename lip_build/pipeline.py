@@ -11,7 +11,7 @@ from lip_build.check.reviews import check_reviews
 from lip_build.check.statuses import check_statuses
 from lip_build.check.texts import TextChecker
 from lip_build.diagnostics import Diagnostics
-from lip_build.model.bind import build_plan
+from lip_build.model.assemble import assemble
 from lip_build.model.plan import Plan
 
 
@@ -42,5 +42,9 @@ def load_plan(root: Path) -> Result:
     PlanChecker(documents, diagnostics, unreadable).run(text_links)
     check_statuses(documents, diagnostics)
     check_reviews(documents, diagnostics)
-    plan = None if diagnostics.has_errors else build_plan(documents)
+    plan = None
+    if not diagnostics.has_errors:
+        records = [(d.kind.name, d.record) for d in documents if d.record is not None]
+        assert len(records) == len(documents), "a file without errors always binds to its record"
+        plan = assemble(records)
     return Result(diagnostics, len(documents) + len(unreadable), plan)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +121,55 @@ def test_synopse_labels_come_from_the_schema(kind: str) -> None:
         if not field.main:
             assert shown.endswith(field.label), (key, shown)
         assert "_" not in shown and "[" not in shown, (key, shown)
+
+
+def _as_values(spec: s.Obj, record: object) -> dict[str, object]:
+    """The record back as checked values (tuples as lists), restricted to the schema's keys."""
+    out: dict[str, object] = {}
+    for field in spec.fields:
+        value = getattr(record, field.key)
+        if value is None or value == () or value == {}:
+            continue
+        inner = field.type.item if isinstance(field.type, s.ListOf) else field.type
+        if isinstance(field.type, s.ListOf):
+            value = [_as_values(inner, v) if isinstance(inner, s.Obj) else v for v in value]
+        elif isinstance(inner, s.Obj):
+            value = _as_values(inner, value)
+        elif isinstance(field.type, s.MapOf):
+            value = dict(value)
+        out[field.key] = value
+    return out
+
+
+def test_every_checked_value_reaches_the_model() -> None:
+    """The generic binder drops nothing: each file's record holds exactly its checked values."""
+    from lip_build.check.document import read_documents
+    from lip_build.diagnostics import Diagnostics
+    from tests.test_diagnostics import MINI
+
+    documents, unreadable = read_documents(MINI, Diagnostics())
+    assert not unreadable and len(documents) > 15
+    kinds = set()
+    for doc in documents:
+        assert doc.record is not None, doc.path
+        assert _as_values(doc.kind.spec, doc.record) == doc.checked.values, doc.path
+        kinds.add(doc.kind.name)
+    assert {"massnahme", "ziel", "drucksache", "organisationseinheiten", "gremium"} <= kinds
+
+
+def test_a_file_without_a_required_value_has_no_record(tmp_path: Path) -> None:
+    import shutil
+
+    from lip_build.check.document import read_documents
+    from lip_build.diagnostics import Diagnostics
+    from tests.test_diagnostics import MINI
+
+    plan = tmp_path / "plan"
+    shutil.copytree(MINI, plan)
+    target = plan / "handlungsfelder/soziales/massnahmen/SOZ-M01.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("  status: zugestimmt\n", ""), encoding="utf-8")
+    diagnostics = Diagnostics()
+    documents, _ = read_documents(plan, diagnostics)
+    broken = next(d for d in documents if d.path.endswith("SOZ-M01.md"))
+    assert broken.record is None and broken.checked.values["id"] == "SOZ-M01"
+    assert [d.code for d in diagnostics.items] == ["LIP202"]

@@ -1,7 +1,7 @@
 """The validated plan: typed, immutable, the one model every output reads.
 
-Field names mirror the German front-matter keys. Display numbers are computed here
-(numbering.py) and never stored in files.
+Field names mirror the German front-matter keys (schema.py); bind.py fills them generically.
+Display numbers are computed in assemble.py and never stored in files.
 """
 
 from __future__ import annotations
@@ -148,6 +148,22 @@ class Organisationseinheit:
 
 
 @dataclass(frozen=True)
+class Organisationseinheiten:
+    """The file content/organisationseinheiten.md: the city's units that plans name by number."""
+
+    einheiten: tuple[Organisationseinheit, ...]
+
+
+@dataclass(frozen=True)
+class LeichteSprache:
+    """The plan in Leichter Sprache: one page of its own."""
+
+    titel: str
+    text: str
+    quelle: Quelle
+
+
+@dataclass(frozen=True)
 class Kapitel:
     titel: str
     reihenfolge: int
@@ -238,7 +254,7 @@ class Plan:
     nummern: Mapping[str, str] = field(repr=False)  # Handlungsfeld code / Ziel or Maßnahme ID → "1.3.2"
     glossar: Glossar | None = None
     zeitleiste: Zeitleiste | None = None
-    leichte_sprache: Kapitel | None = None
+    leichte_sprache: LeichteSprache | None = None
 
     @cached_property
     def _index(self) -> dict[str, object]:
