@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 from lip_build.check.reviews import fingerprint
 from lip_build.cli import cli
 from lip_build.edit.confirm import set_block
-from lip_build.model.plan import Plan
+from lip_build.model.plan import Kennzahl, Plan
 from lip_build.pipeline import load_plan
 
 
@@ -69,17 +70,11 @@ def test_confirm_unknown_id_is_a_usage_error(plan_copy: Path) -> None:
 
 
 def test_fingerprint_ignores_whitespace_but_not_content() -> None:
-    kennzahl = {
-        "name": "Quote",
-        "einheit": "Prozent",
-        "ausgangswert": 1,
-        "ausgangsjahr": 2024,
-        "zielwert": 2,
-        "zieljahr": 2030,
-    }
+    kennzahl = Kennzahl(name="Quote", einheit="Prozent", ausgangswert=1, ausgangsjahr=2024, zielwert=2, zieljahr=2030)
     base = fingerprint("Titel", "Ein Text.", [kennzahl])
+    assert base == "243223aa"  # recorded in the plans' files: it must never change for the same content
     assert fingerprint("Titel", "Ein\n  Text.\n", [kennzahl]) == base
-    assert fingerprint("Titel", "Ein Text.", [{**kennzahl, "zielwert": 3}]) != base
+    assert fingerprint("Titel", "Ein Text.", [dataclasses.replace(kennzahl, zielwert=3)]) != base
     assert fingerprint("Titel!", "Ein Text.", [kennzahl]) != base
 
 

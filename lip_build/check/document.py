@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
-from lip_build.check.fields import Checked, FieldChecker
+from lip_build.check.fields import Checked, FieldChecker, Mention
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.files import FileKind, Found, read_files
 from lip_build.load.source import SourceFile
@@ -18,9 +19,10 @@ from lip_build.model.plan import Quelle
 class Document:
     """One content file after reading and the field check.
 
-    `record` is the typed model of the file; None when a required value is missing or invalid (the
-    field check reported it). Checks that read values use the record and skip such broken files;
-    the identifiers a broken file defines and references still count (`checked`).
+    `record` is the typed model of the file; None when the field check reported an error. Checks
+    that compare values across files read the record and skip such broken files, so a malformed
+    value is reported once, as what it is, and never again as missing (LIP350 after a bad date).
+    The identifiers a broken file defines and references still count (`checked`).
     """
 
     kind: FileKind
@@ -36,6 +38,15 @@ class Document:
     def folder(self) -> str | None:
         """The Handlungsfeld folder of a file below handlungsfelder/."""
         return folder_of(self.path)
+
+    @property
+    def identifier(self) -> str | None:
+        """The ID the file defines at its top level (id, or code of a Handlungsfeld), even when it is broken."""
+        return next((d.value for d in self.checked.definitions if "." not in d.key and "[" not in d.key), None)
+
+    def references(self, key: str) -> list[Mention]:
+        """The valid identifiers the file names in one field (e.g. "ziele"), even when it is broken."""
+        return [m for m in self.checked.references if m.key == key or m.key.startswith(key + "[")]
 
     @property
     def values(self) -> dict[str, Any]:
@@ -60,10 +71,24 @@ def check_fields(found: Found, diagnostics: Diagnostics) -> Document:
         "quelle": Quelle(source.path, source.body_line),
         "ordner": folder_of(source.path) or "",
     }
-    return Document(found.kind, source, checked, bind_file(found.kind.name, checked.values, extras))
+    record = bind_file(found.kind.name, checked.values, extras) if not checked.errors else None
+    return Document(found.kind, source, checked, record)
 
 
 def read_documents(root: Path, diagnostics: Diagnostics) -> tuple[list[Document], list[str]]:
     """Read and field-check every content file; also return the paths that could not be read."""
     found, unreadable = read_files(root, diagnostics)
     return [check_fields(f, diagnostics) for f in found], unreadable
+
+
+R = TypeVar("R")
+
+
+def records(documents: Iterable[Document], kind: str, cls: type[R]) -> list[tuple[Document, R]]:
+    """The files of one kind whose values bound to their record, with the record typed as `cls`."""
+    found = []
+    for doc in documents:
+        if doc.kind.name == kind and doc.record is not None:
+            assert isinstance(doc.record, cls), (kind, cls)
+            found.append((doc, doc.record))
+    return found

@@ -14,7 +14,7 @@ from typing import Any
 
 from lip_build import schema as s
 from lip_build.check.suggest import did_you_mean
-from lip_build.diagnostics import Diagnostics
+from lip_build.diagnostics import CODES, Diagnostics, Severity
 from lip_build.load.yamltree import BadDate, Pos, YMap, YNode, YScalar, YSeq, describe
 
 _INVALID = object()
@@ -37,6 +37,7 @@ class Checked:
     values: dict[str, Any]
     definitions: list[Mention] = field(default_factory=list)
     references: list[Mention] = field(default_factory=list)
+    errors: int = 0  # errors the field check reported; with any, the file does not become a record
 
 
 class FieldChecker:
@@ -53,6 +54,8 @@ class FieldChecker:
 
     def _report(self, code: str, pos: Pos, message: str) -> None:
         self.diagnostics.add(code, self.path, pos.line, pos.column, message)
+        if CODES[code].severity is Severity.ERROR:
+            self.result.errors += 1
 
     # -- structure --------------------------------------------------------------------
 

@@ -10,11 +10,12 @@ from collections import defaultdict
 from pathlib import PurePosixPath
 
 from lip_build import schema as s
-from lip_build.check.document import Document
+from lip_build.check.document import Document, records
 from lip_build.check.fields import Mention
 from lip_build.check.suggest import did_you_mean, listing
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.files import classify
+from lip_build.model.plan import Gremium, Massnahme, Ziel
 
 # Which kinds of Gremium may stand in which field (LIP310).
 _GREMIUM_ARTEN: dict[str, tuple[tuple[str, ...], str]] = {
@@ -78,9 +79,9 @@ class PlanChecker:
     def _file_names(self) -> None:
         for name in ("ziel", "massnahme", "gremium", "zielgruppe", "querschnittsthema"):
             for doc in self.by_kind[name]:
-                own = doc.values.get("id")
+                own = doc.identifier
                 stem = PurePosixPath(doc.path).stem
-                if isinstance(own, str) and stem != own:
+                if own is not None and stem != own:
                     self._report(
                         "LIP308",
                         doc,
@@ -92,16 +93,14 @@ class PlanChecker:
     def _handlungsfeld_folders(self) -> None:
         self.folder_codes: dict[str, str] = {}
         for doc in self.by_kind["handlungsfeld"]:
-            code = doc.values.get("code")
-            if isinstance(code, str) and doc.folder:
+            code = doc.identifier
+            if code is not None and doc.folder:
                 self.folder_codes[doc.folder] = code
         folders = {d.folder for d in self.documents if d.folder}
         for folder in sorted(folders - {d.folder for d in self.by_kind["handlungsfeld"]}):
             path = f"handlungsfelder/{folder}/handlungsfeld.md"
             self.broken["handlungsfeld"].update(
-                str(d.values["handlungsfeld"])
-                for d in self.documents
-                if d.folder == folder and "handlungsfeld" in d.values
+                m.value for d in self.documents if d.folder == folder for m in d.references("handlungsfeld")
             )
             self.diagnostics.add(
                 "LIP112",
@@ -114,8 +113,8 @@ class PlanChecker:
         listed = [m for p in self.by_kind["plan"] for m in p.checked.references if m.kind == "handlungsfeld"]
         listed_codes = {m.value for m in listed}
         for doc in self.by_kind["handlungsfeld"]:
-            code = doc.values.get("code")
-            if isinstance(code, str) and self.by_kind["plan"] and code not in listed_codes:
+            code = doc.identifier
+            if code is not None and self.by_kind["plan"] and code not in listed_codes:
                 self._report(
                     "LIP309",
                     doc,
@@ -123,19 +122,20 @@ class PlanChecker:
                     "erscheint deshalb nirgends. Tragen Sie es dort an der gewünschten Stelle ein.",
                     "code",
                 )
-        for kind in ("ziel", "massnahme"):
-            for doc in self.by_kind[kind]:
-                field = doc.values.get("handlungsfeld")
-                expected = self.folder_codes.get(doc.folder or "")
-                if isinstance(field, str) and expected and field != expected:
-                    self._report(
-                        "LIP302",
-                        doc,
-                        f"Die Datei liegt im Ordner „handlungsfelder/{doc.folder}“ (Handlungsfeld {expected}), "
-                        f"gehört laut „handlungsfeld: {field}“ aber zu {field}. Verschieben Sie die Datei in den "
-                        "Ordner ihres Handlungsfelds oder korrigieren Sie die Angabe.",
-                        "handlungsfeld",
-                    )
+        placed: list[tuple[Document, Ziel | Massnahme]] = [*records(self.by_kind["ziel"], "ziel", Ziel)]
+        placed += records(self.by_kind["massnahme"], "massnahme", Massnahme)
+        for doc, record in placed:
+            field = record.handlungsfeld
+            expected = self.folder_codes.get(doc.folder or "")
+            if expected and field != expected:
+                self._report(
+                    "LIP302",
+                    doc,
+                    f"Die Datei liegt im Ordner „handlungsfelder/{doc.folder}“ (Handlungsfeld {expected}), "
+                    f"gehört laut „handlungsfeld: {field}“ aber zu {field}. Verschieben Sie die Datei in den "
+                    "Ordner ihres Handlungsfelds oder korrigieren Sie die Angabe.",
+                    "handlungsfeld",
+                )
 
     # -- references -------------------------------------------------------------------
 
@@ -180,20 +180,13 @@ class PlanChecker:
     # -- goals ------------------------------------------------------------------------
 
     def _goals(self) -> None:
-        goal_fields = {
-            d.values["id"]: d.values.get("handlungsfeld")
-            for d in self.by_kind["ziel"]
-            if isinstance(d.values.get("id"), str)
-        }
-        served: set[str] = set()
-        for doc in self.by_kind["massnahme"]:
-            goals = doc.values.get("ziele")
-            if not isinstance(goals, list) or not goals:
-                continue
-            served.update(goals)
-            own, first = doc.values.get("handlungsfeld"), goals[0]
+        goal_fields = {z.id: z.handlungsfeld for _, z in records(self.by_kind["ziel"], "ziel", Ziel)}
+        # A goal served by a broken measure is still served: its references count like its ID.
+        served = {m.value for d in self.by_kind["massnahme"] for m in d.references("ziele")}
+        for doc, massnahme in records(self.by_kind["massnahme"], "massnahme", Massnahme):
+            own, first = massnahme.handlungsfeld, massnahme.ziele[0]
             first_field = goal_fields.get(first)
-            if isinstance(own, str) and first_field and first_field != own:
+            if first_field and first_field != own:
                 self._report(
                     "LIP307",
                     doc,
@@ -203,8 +196,8 @@ class PlanChecker:
                     "ziele",
                 )
         for doc in self.by_kind["ziel"]:
-            goal = doc.values.get("id")
-            if isinstance(goal, str) and goal not in served:
+            goal = doc.identifier
+            if goal is not None and goal not in served:
                 self._report(
                     "LIP306",
                     doc,
@@ -214,9 +207,7 @@ class PlanChecker:
                 )
 
     def _gremium_kinds(self) -> None:
-        arten = {
-            d.values["id"]: d.values.get("art") for d in self.by_kind["gremium"] if isinstance(d.values.get("id"), str)
-        }
+        arten = {g.id: g.art for _, g in records(self.by_kind["gremium"], "gremium", Gremium)}
         for doc in self.documents:
             for mention in doc.checked.references:
                 if mention.kind != "gremium" or mention.value not in arten:
@@ -238,10 +229,7 @@ class PlanChecker:
     def _gremium_rule(doc: Document, key: str) -> str | None:
         if key == "expertengruppe" or key == "herkunft":
             return key
-        if key == "entscheidung.gremium":
-            entscheidung = doc.values.get("entscheidung")
-            status = entscheidung.get("status") if isinstance(entscheidung, dict) else None
-            if status in ("beschlossen", "zugestimmt"):
-                return str(status)
-            return "sonstige" if status else None
+        if key == "entscheidung.gremium" and isinstance(doc.record, Massnahme):
+            status = doc.record.entscheidung.status
+            return status if status in ("beschlossen", "zugestimmt") else "sonstige"
         return None

@@ -10,54 +10,48 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
 from lip_build import schema as s
-from lip_build.check.document import Document
+from lip_build.check.document import Document, records
 from lip_build.diagnostics import Diagnostics
+from lip_build.model.plan import Kennzahl, Massnahme, Ziel
 
 KEY = "geprueft"
 _KENNZAHL_KEYS = tuple(f.key for f in s.KENNZAHL.fields)
 
 
-def fingerprint(titel: str, text: str, kennzahlen: Iterable[Mapping[str, Any]]) -> str:
+def fingerprint(titel: str, text: str, kennzahlen: Iterable[Kennzahl]) -> str:
     """Eight hex digits that change when the goal's content changes (not its layout)."""
     canonical = {
         "titel": " ".join(titel.split()),
         "text": " ".join(text.split()),
-        "kennzahlen": [[k.get(key) for key in _KENNZAHL_KEYS] for k in kennzahlen],
+        "kennzahlen": [[getattr(k, key) for key in _KENNZAHL_KEYS] for k in kennzahlen],
     }
     data = json.dumps(canonical, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:8]
 
 
 def goal_fingerprint(doc: Document) -> str | None:
-    """The fingerprint of a goal file, or None when its title or indicators are invalid."""
-    titel = doc.values.get("titel")
-    if not isinstance(titel, str) or doc.checked.values.get("id") is None:
+    """The fingerprint of a goal file, or None when the file is broken (its values did not bind)."""
+    if not isinstance(doc.record, Ziel):
         return None
-    return fingerprint(titel, doc.source.body, doc.values.get("kennzahlen") or ())
+    return fingerprint(doc.record.titel, doc.source.body, doc.record.kennzahlen)
 
 
 def goal_fingerprints(documents: list[Document]) -> dict[str, str]:
-    result = {}
-    for doc in documents:
-        if doc.kind.name == "ziel":
-            value = goal_fingerprint(doc)
-            if value is not None:
-                result[str(doc.values["id"])] = value
-    return result
+    return {
+        ziel.id: fingerprint(ziel.titel, doc.source.body, ziel.kennzahlen)
+        for doc, ziel in records(documents, "ziel", Ziel)
+    }
 
 
 def check_reviews(documents: list[Document], diagnostics: Diagnostics) -> None:
     """LIP311 for every link from a measure to a goal that is not confirmed in its current form."""
     current = goal_fingerprints(documents)
-    for doc in documents:
-        if doc.kind.name != "massnahme" or not isinstance(doc.values.get("ziele"), list):
-            continue
-        recorded = doc.values.get(KEY) or {}
-        pending = [g for g in doc.values["ziele"] if g in current and recorded.get(g) != current[g]]
+    for doc, measure in records(documents, "massnahme", Massnahme):
+        recorded = measure.geprueft
+        pending = [g for g in measure.ziele if g in current and recorded.get(g) != current[g]]
         if not pending:
             continue
         changed = [g for g in pending if g in recorded]
@@ -76,5 +70,5 @@ def check_reviews(documents: list[Document], diagnostics: Diagnostics) -> None:
             pos.line,
             pos.column,
             f"Zu prüfen: {'; '.join(parts)}. Passt die Maßnahme noch zu ihren Zielen? Dann bestätigen Sie mit "
-            f"„lip review confirm {doc.values.get('id', '')}“.",
+            f"„lip review confirm {measure.id}“.",
         )

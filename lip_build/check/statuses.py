@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from lip_build import schema as s
-from lip_build.check.document import Document
+from lip_build.check.document import Document, records
 from lip_build.diagnostics import Diagnostics
+from lip_build.model.plan import Drucksache, Massnahme, Ziel
 
 # What a decision status needs (LIP350) and what it does not use (LIP353).
 NEEDS: dict[str, tuple[str, ...]] = {
@@ -21,14 +20,15 @@ NOT_STARTED_ONLY = ("zurueckgestellt", "abgelehnt", "empfehlung_an_das_land")
 
 
 def check_statuses(documents: list[Document], diagnostics: Diagnostics) -> None:
-    for doc in documents:
-        if doc.kind.name == "massnahme":
-            _massnahme(doc, diagnostics)
-        elif doc.kind.name == "ziel":
-            for index, kennzahl in enumerate(_list(doc.values.get("kennzahlen"))):
-                _years(doc, diagnostics, kennzahl, "ausgangsjahr", "zieljahr", ("kennzahlen", index, "zieljahr"))
-        elif doc.kind.name == "drucksache":
-            _drucksache(doc, diagnostics)
+    """Only files whose fields passed: a malformed value was reported already and is not judged again."""
+    for doc, massnahme in records(documents, "massnahme", Massnahme):
+        _massnahme(doc, massnahme, diagnostics)
+    for doc, ziel in records(documents, "ziel", Ziel):
+        for index, kennzahl in enumerate(ziel.kennzahlen):
+            years = (kennzahl.ausgangsjahr, kennzahl.zieljahr)
+            _years(doc, diagnostics, years, ("ausgangsjahr", "zieljahr"), ("kennzahlen", index, "zieljahr"))
+    for doc, drucksache in records(documents, "drucksache", Drucksache):
+        _drucksache(doc, drucksache, diagnostics)
 
 
 def _report(diagnostics: Diagnostics, doc: Document, code: str, keys: tuple[str | int, ...], message: str) -> None:
@@ -36,17 +36,13 @@ def _report(diagnostics: Diagnostics, doc: Document, code: str, keys: tuple[str 
     diagnostics.add(code, doc.path, pos.line, pos.column, message)
 
 
-def _list(value: Any) -> list[dict[str, Any]]:
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
-def _massnahme(doc: Document, diagnostics: Diagnostics) -> None:
-    entscheidung = doc.values.get("entscheidung")
-    umsetzung = doc.values.get("umsetzung")
-    status = entscheidung.get("status") if isinstance(entscheidung, dict) else None
-    if isinstance(entscheidung, dict) and status in NEEDS:
+def _massnahme(doc: Document, massnahme: Massnahme, diagnostics: Diagnostics) -> None:
+    entscheidung, umsetzung = massnahme.entscheidung, massnahme.umsetzung
+    status = entscheidung.status
+    given = {k for k in ("gremium", "datum", "drucksache") if getattr(entscheidung, k) is not None}
+    if status in NEEDS:
         label = s.ENTSCHEIDUNG_STATUS.label(status)
-        missing = [k for k in NEEDS[status] if k not in entscheidung]
+        missing = [k for k in NEEDS[status] if k not in given]
         if missing:
             _report(
                 diagnostics,
@@ -57,7 +53,7 @@ def _massnahme(doc: Document, diagnostics: Diagnostics) -> None:
                 f"{', '.join('entscheidung.' + k for k in missing)}. Ergänzen Sie "
                 f"{_example(missing)}.",
             )
-        unused = [k for k in ("gremium", "datum", "drucksache") if k in entscheidung and k not in NEEDS[status]]
+        unused = [k for k in ("gremium", "datum", "drucksache") if k in given and k not in NEEDS[status]]
         if unused:
             _report(
                 diagnostics,
@@ -67,9 +63,9 @@ def _massnahme(doc: Document, diagnostics: Diagnostics) -> None:
                 f"Beim Entscheidungsstand „{status}“ wird {', '.join('entscheidung.' + k for k in unused)} "
                 "nicht verwendet. Ist der Status veraltet? Sonst löschen Sie die Angabe.",
             )
-    if isinstance(umsetzung, dict) and status in NOT_STARTED_ONLY:
-        stand = umsetzung.get("status")
-        if stand and stand != "nicht_begonnen":
+    if status in NOT_STARTED_ONLY:
+        stand = umsetzung.status
+        if stand != "nicht_begonnen":
             _report(
                 diagnostics,
                 doc,
@@ -79,16 +75,19 @@ def _massnahme(doc: Document, diagnostics: Diagnostics) -> None:
                 f"„{s.UMSETZUNG_STATUS.label(stand)}“. Eine solche Maßnahme wird nicht umgesetzt: setzen Sie "
                 "umsetzung.status auf nicht_begonnen oder korrigieren Sie den Entscheidungsstand.",
             )
-    zeitraum = doc.values.get("zeitraum")
-    if isinstance(zeitraum, dict):
-        _years(doc, diagnostics, zeitraum, "beginn", "ende", ("zeitraum", "ende"))
+    zeitraum = massnahme.zeitraum
+    _years(doc, diagnostics, (zeitraum.beginn, zeitraum.ende), ("beginn", "ende"), ("zeitraum", "ende"))
 
 
 def _years(
-    doc: Document, diagnostics: Diagnostics, values: dict[str, Any], first: str, last: str, keys: tuple[str | int, ...]
+    doc: Document,
+    diagnostics: Diagnostics,
+    years: tuple[int, int | None],
+    names: tuple[str, str],
+    keys: tuple[str | int, ...],
 ) -> None:
-    start, end = values.get(first), values.get(last)
-    if isinstance(start, int) and isinstance(end, int) and end < start:
+    (start, end), (first, last) = years, names
+    if end is not None and end < start:
         _report(
             diagnostics,
             doc,
@@ -98,8 +97,8 @@ def _years(
         )
 
 
-def _drucksache(doc: Document, diagnostics: Diagnostics) -> None:
-    if doc.values.get("art") == "beschlussdrucksache" and not doc.values.get("antrag"):
+def _drucksache(doc: Document, drucksache: Drucksache, diagnostics: Diagnostics) -> None:
+    if drucksache.art == "beschlussdrucksache" and not drucksache.antrag:
         _report(
             diagnostics,
             doc,

@@ -128,7 +128,7 @@ def confirm(ctx: click.Context, ids: tuple[str, ...], alle: bool) -> None:
     root = plan_root(ctx)
     documents, _ = read_documents(root, Diagnostics())
     if alle:
-        ids = tuple(str(d.values["id"]) for d in documents if d.kind.name == "massnahme" and "id" in d.values)
+        ids = tuple(d.identifier for d in documents if d.kind.name == "massnahme" and d.identifier)
     if not ids:
         raise click.UsageError("Nennen Sie mindestens eine ID (z. B. BIL-M04) oder --alle.")
     try:

@@ -9,22 +9,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from lip_build.atomic import atomic_file
-from lip_build.check.document import Document
+from lip_build.check.document import Document, records
 from lip_build.check.reviews import KEY, goal_fingerprints
 from lip_build.errors import ReviewError
+from lip_build.model.plan import Massnahme
 
 
 def confirm(root: Path, documents: list[Document], identifiers: list[str]) -> list[Path]:
     """Record current goal fingerprints for measures (by measure ID, or all measures of a goal ID)."""
     current = goal_fingerprints(documents)
-    measures = {str(d.values["id"]): d for d in documents if d.kind.name == "massnahme" and "id" in d.values}
+    measures = {m.id: (doc, m) for doc, m in records(documents, "massnahme", Massnahme)}
     targets: dict[str, set[str]] = {}
     for identifier in identifiers:
         if identifier in measures:
-            targets.setdefault(identifier, set()).update(measures[identifier].values.get("ziele") or ())
+            targets.setdefault(identifier, set()).update(measures[identifier][1].ziele)
         elif identifier in current:
-            for measure_id, doc in measures.items():
-                if identifier in (doc.values.get("ziele") or ()):
+            for measure_id, (_, measure) in measures.items():
+                if identifier in measure.ziele:
                     targets.setdefault(measure_id, set()).add(identifier)
         else:
             raise ReviewError(
@@ -33,9 +34,9 @@ def confirm(root: Path, documents: list[Document], identifiers: list[str]) -> li
             )
     written = []
     for measure_id, goals in sorted(targets.items()):
-        doc = measures[measure_id]
-        recorded = dict(doc.values.get(KEY) or {})
-        ziele = [g for g in doc.values.get("ziele") or () if g in current]
+        doc, measure = measures[measure_id]
+        recorded = dict(measure.geprueft)
+        ziele = [g for g in measure.ziele if g in current]
         recorded = {g: recorded[g] for g in ziele if g in recorded}  # forget goals no longer served
         recorded.update({g: current[g] for g in goals if g in current})
         path = root / doc.path

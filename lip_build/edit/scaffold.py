@@ -10,11 +10,12 @@ from pathlib import Path
 import jinja2
 
 from lip_build.atomic import atomic_file
-from lip_build.check.document import Document, read_documents
+from lip_build.check.document import Document, read_documents, records
 from lip_build.check.reviews import goal_fingerprint
 from lip_build.check.suggest import did_you_mean
 from lip_build.diagnostics import Diagnostics
 from lip_build.errors import ScaffoldError
+from lip_build.model.plan import Begriff, Drucksache, Handlungsfeld, Organisationseinheiten, Ziel
 
 TEMPLATE_DIR = Path("templates") / "neu"
 _FOLDERS = {"ziel": "ziele", "massnahme": "massnahmen"}
@@ -38,10 +39,10 @@ def create(root: Path, art: str, handlungsfeld: str, titel: str, ziel: str | Non
         raise ScaffoldError("Der Titel darf nicht leer sein und keine Zeilenumbrüche enthalten.")
     documents, _ = read_documents(root, Diagnostics())
     code = handlungsfeld.strip().upper()
-    fields = {d.values.get("code"): d for d in documents if d.kind.name == "handlungsfeld"}
+    fields = {hf.code: hf for _, hf in records(documents, "handlungsfeld", Handlungsfeld)}
     feld = fields.get(code)
-    if feld is None or not feld.folder:
-        known = sorted(str(c) for c in fields if c)
+    if feld is None or not feld.ordner:
+        known = sorted(fields)
         raise ScaffoldError(
             f"Das Handlungsfeld „{handlungsfeld}“ gibt es nicht.{did_you_mean(code, known)} "
             f"Vorhanden: {', '.join(known)}."
@@ -49,19 +50,18 @@ def create(root: Path, art: str, handlungsfeld: str, titel: str, ziel: str | Non
     values = _defaults(documents, feld, art, code, ziel)
     values.update(id=next_id(documents, root, art, code), titel=titel, handlungsfeld=code, jahr=dt.date.today().year)
     text = _environment(root).get_template(f"{art}.md.j2").render(**values)
-    target = root / "handlungsfelder" / feld.folder / _FOLDERS[art] / f"{values['id']}.md"
+    target = root / "handlungsfelder" / feld.ordner / _FOLDERS[art] / f"{values['id']}.md"
     _write_new(target, text)
     return target
 
 
-def _defaults(documents: list[Document], feld: Document, art: str, code: str, ziel: str | None) -> dict[str, object]:
+def _defaults(
+    documents: list[Document], feld: Handlungsfeld, art: str, code: str, ziel: str | None
+) -> dict[str, object]:
     if art == "ziel":
         return {}
-    goals = sorted(
-        str(d.values["id"])
-        for d in documents
-        if d.kind.name == "ziel" and d.values.get("handlungsfeld") == code and "id" in d.values
-    )
+    goal_docs = {z.id: doc for doc, z in records(documents, "ziel", Ziel) if z.handlungsfeld == code}
+    goals = sorted(goal_docs)
     if ziel is None:
         if not goals:
             raise ScaffoldError(
@@ -74,22 +74,17 @@ def _defaults(documents: list[Document], feld: Document, art: str, code: str, zi
             f"Das Ziel „{ziel}“ gibt es im Handlungsfeld {code} nicht.{did_you_mean(ziel, goals)} "
             f"Das erste Ziel einer Maßnahme liegt in ihrem eigenen Handlungsfeld: {', '.join(goals)}."
         )
-    zielgruppen = sorted(str(d.values["id"]) for d in documents if d.kind.name == "zielgruppe" and "id" in d.values)
+    zielgruppen = sorted(b.id for _, b in records(documents, "zielgruppe", Begriff))
     einheiten = [
-        e["oe"]
-        for d in documents
-        if d.kind.name == "organisationseinheiten"
-        for e in d.values.get("einheiten", [])
-        if isinstance(e, dict) and "oe" in e
+        e.oe for _, v in records(documents, "organisationseinheiten", Organisationseinheiten) for e in v.einheiten
     ]
-    drucksache_oe = next((d.values.get("oe") for d in documents if d.kind.name == "drucksache"), None)
+    drucksache_oe = next((d.oe for _, d in records(documents, "drucksache", Drucksache)), None)
     if not zielgruppen or not einheiten:
         raise ScaffoldError("Zielgruppen oder Organisationseinheiten fehlen im Plan; prüfen Sie mit „lip validate“.")
-    goal_doc = next(d for d in documents if d.kind.name == "ziel" and d.values.get("id") == ziel)
     return {
         "ziel": ziel,
-        "fingerprint": goal_fingerprint(goal_doc) or "",
-        "herkunft": feld.values.get("expertengruppe", ""),
+        "fingerprint": goal_fingerprint(goal_docs[ziel]) or "",
+        "herkunft": feld.expertengruppe,
         "zielgruppe": "stadtgesellschaft" if "stadtgesellschaft" in zielgruppen else zielgruppen[0],
         "oe": drucksache_oe if drucksache_oe in einheiten else einheiten[0],
     }

@@ -180,11 +180,10 @@ _ID_STEM = re.compile(r"^[A-Za-z0-9-]+$")
 def _identity(doc: Document) -> str:
     name = doc.kind.name
     if name in _BY_ID:
-        value = doc.values.get("id")
         stem = PurePosixPath(doc.path).stem
-        return str(value) if value else (stem if _ID_STEM.match(stem) else doc.path)
+        return doc.identifier or (stem if _ID_STEM.match(stem) else doc.path)
     if name == "handlungsfeld":
-        return str(doc.values.get("code") or doc.path)
+        return doc.identifier or doc.path
     return doc.path
 
 

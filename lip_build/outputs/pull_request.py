@@ -115,7 +115,7 @@ def build_report(root: Path, base: str, head: str | None = None) -> Bericht:
         new_docs, _ = versions.documents(folder, None, head_stand.bezeichnung)
         result = load_plan(folder)
     synopse = compare(old_docs, new_docs, old_stand, head_stand)
-    taken = {(d.kind.name, str(d.values.get("id"))): d.path for d in base_docs if "id" in d.values}
+    taken = {(d.kind.name, d.identifier): d.path for d in base_docs if d.identifier}
     collisions = tuple(
         Kollision(e, taken[(e.art, e.id)])
         for e in synopse.elemente
