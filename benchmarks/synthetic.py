@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from lip_build.check.reviews import fingerprint
+from lip_build.model.plan import Kennzahl
 
 REPO = Path(__file__).resolve().parent.parent
 FIELDS = (  # code, folder, name, expert group
@@ -44,7 +45,7 @@ def _goal_values(code: str, number: int, name: str) -> tuple[str, dict[str, obje
 
 def goal_fingerprint(code: str, number: int, name: str) -> str:
     titel, kennzahl = _goal_values(code, number, name)
-    return fingerprint(titel, _TEXT, [kennzahl])
+    return fingerprint(titel, _TEXT, [Kennzahl(**kennzahl)])  # type: ignore[arg-type]
 
 
 def _goal(code: str, number: int, name: str) -> str:
