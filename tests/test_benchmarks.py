@@ -11,7 +11,7 @@ from pathlib import Path
 from lip_build.pipeline import load_plan
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from synthetic import write_synthetic_plan  # noqa: E402
+from synthetic import write_synthetic_plan
 
 
 def test_synthetic_plan_validates_clean(tmp_path: Path) -> None:
