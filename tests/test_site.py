@@ -14,6 +14,7 @@ from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.pagetree import relative
 from lip_build.view.formats import euro
 from lip_build.view.plantext import label
+from lip_build.view.steckbrief import field_label
 from tests.browser.sitebuild import BuiltSite, built_site
 
 
@@ -50,8 +51,8 @@ def test_measure_page_has_fact_box_german_formats_and_goal_links(built: BuiltSit
     m = next(m for m in plan.massnahmen if m.entscheidung.datum and m.kosten)
     html = page(built, mk.path_of(m))
     assert f"Maßnahme {plan.nummer(m.id)}" in html
-    for term in ("Federführung", "Partner*innen", "Zeitraum", "Kosten", "Entscheidung", "Umsetzung", "Zielgruppen"):
-        assert f"<dt>{term}</dt>" in html
+    for key in ("federfuehrung", "partner", "zeitraum", "kosten", "entscheidung", "umsetzung", "zielgruppen"):
+        assert f"<dt>{field_label('massnahme', key)}</dt>" in html  # the Steckbrief's labels are the schema's
     assert m.entscheidung.datum is not None
     assert m.entscheidung.datum.strftime("%d.%m.%Y") in html
     betrag = m.kosten[0].betrag

@@ -8,9 +8,10 @@ from __future__ import annotations
 from lip_build import schema as s
 from lip_build.model.plan import Handlungsfeld, Plan, Ziel
 from lip_build.outputs.drucksache import blocks as m
-from lip_build.outputs.drucksache.escape import anzahl, datum, link, md, zahl
+from lip_build.outputs.drucksache.escape import datum, link, md
 from lip_build.outputs.drucksache.massnahme import massnahme_markdown
 from lip_build.outputs.drucksache.tables import Cell, Tabellen
+from lip_build.view import steckbrief as sb
 from lip_build.view.plantext import label
 
 IDENTIFIER = "lip-anlage-1"
@@ -36,37 +37,27 @@ def _titelseite(plan: Plan, nummer: int) -> str:
 
 
 def _kennzahlen(ziel: Ziel, nummer: str, tabellen: Tabellen) -> str:
-    if not ziel.kennzahlen:
+    werte = sb.kennzahlen(ziel)
+    if not werte:
         return ""
-    rows: list[list[Cell]] = []
-    for k in ziel.kennzahlen:
-        rows.append(
-            [
-                k.name,
-                f"{zahl(k.ausgangswert)} {k.einheit} ({k.ausgangsjahr})",
-                f"{zahl(k.zielwert)} {k.einheit} ({k.zieljahr})",
-                k.quelle or "–",
-            ]
-        )
-    return tabellen.add(
-        ["Kennzahl", "Ausgangswert", "Zielwert", "Quelle"],
-        rows,
-        [38, 17, 17, 28],
-        caption=f"Kennzahlen zu Ziel {nummer}",
-    )
+    rows: list[list[Cell]] = [
+        [k.name, f"{k.ausgangswert} ({k.ausgangsjahr})", f"{k.zielwert} ({k.zieljahr})", k.quelle or "–"] for k in werte
+    ]
+    return tabellen.add(list(sb.KENNZAHL_SPALTEN), rows, [38, 17, 17, 28], caption=f"Kennzahlen zu Ziel {nummer}")
+
+
+def meta(steckbrief: sb.Steckbrief) -> str:
+    """The Steckbrief of a goal or Handlungsfeld in one line below its heading."""
+    return " · ".join(md(sb.row_text(row)) for row in steckbrief.document)
 
 
 def _ziel(plan: Plan, ziel: Ziel, tabellen: Tabellen) -> str:
     nummer = plan.nummer(ziel.id)
-    meta = [md(ziel.id)]
-    if ziel.herkunft:
-        meta.append(f"vorgeschlagen von {md(plan.gremium(ziel.herkunft).name)}")
     own = [x for x in plan.massnahmen_zu(ziel.id) if x.ziele[0] == ziel.id]
     other = [x for x in plan.massnahmen_zu(ziel.id) if x.ziele[0] != ziel.id]
-    meta.append(anzahl(len(own), "Maßnahme", "Maßnahmen"))
     parts = [
         m.heading(3, md(label(plan, ziel)), ziel.id),
-        m.div("lip-meta", " · ".join(meta)),
+        m.div("lip-meta", meta(sb.ziel(plan, ziel))),
         m.text(plan, ziel.text, ziel.quelle, 3),
         _kennzahlen(ziel, nummer, tabellen),
     ]
@@ -78,18 +69,13 @@ def _ziel(plan: Plan, ziel: Ziel, tabellen: Tabellen) -> str:
 
 
 def _handlungsfeld(plan: Plan, feld: Handlungsfeld, tabellen: Tabellen) -> str:
-    gruppe = plan.gremium(feld.expertengruppe).name
     ziele = plan.ziele_von(feld.code)
-    massnahmen = plan.massnahmen_von(feld.code)
-    meta = " · ".join(
-        [md(gruppe), anzahl(len(ziele), "Ziel", "Ziele"), anzahl(len(massnahmen), "Maßnahme", "Maßnahmen")]
-    )
     return m.div(
         "lip-handlungsfeld",
         m.blocks(
             [
                 m.heading(2, f"Handlungsfeld {plan.nummer(feld.code)}: {md(feld.name)}", f"hf-{feld.code}"),
-                m.div("lip-meta", meta),
+                m.div("lip-meta", meta(sb.handlungsfeld(plan, feld))),
                 m.div("lip-kurzfassung", md(feld.kurzfassung)),
                 m.text(plan, feld.text, feld.quelle, 2),
                 *(_ziel(plan, z, tabellen) for z in ziele),

@@ -5,8 +5,8 @@ which escapes every value from the plan)."""
 from __future__ import annotations
 
 from lip_build.history.compare import Aenderung, Element, Synopse
-from lip_build.history.git import Commit
 from lip_build.model.plan import Plan
+from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.git_history import SiteHistory
 from lip_build.outputs.site.pagetree import Html, NavLink, Page, relative
@@ -15,29 +15,17 @@ from lip_build.view import formats as fmt
 from lip_build.view.plantext import label
 
 
-def _date(commit: Commit) -> str:
-    return f'<time datetime="{commit.datum.date().isoformat()}">{fmt.datum(commit.datum.date())}</time>'
-
-
 def history_block(history: SiteHistory, pfad: str) -> str:
     """ "Zuletzt geändert am …" and the commits that changed the file, newest first, in a collapsible list.
     Only dates and commit messages: no names of the people who made the changes."""
     found = history.of(pfad)
     if found is None:
         return ""
-    if not found.commits:
-        return '<div class="lip-history"><p class="lip-history__last">Noch nicht eingecheckt.</p></div>'
-    dirty = " (mit nicht eingecheckten Änderungen)" if found.uncommitted else ""
-    items = "".join(
-        f'<li>{_date(c)} <span class="lip-history__message">{mk.esc(c.betreff or "(ohne Beschreibung)")}</span></li>'
-        for c in found.commits
-    )
-    count = fmt.anzahl(len(found.commits), "Änderung", "Änderungen")
-    return (
-        '<div class="lip-history">'
-        f'<p class="lip-history__last">Zuletzt geändert am {_date(found.commits[0])}{dirty}</p>'
-        f'<details class="lip-history__details" data-search-exclude><summary>Änderungsverlauf ({count})</summary>'
-        f'<ol class="lip-history__list">{items}</ol></details></div>'
+    return fr.render(
+        "history.html",
+        commits=found.commits,
+        uncommitted=found.uncommitted,
+        count=fmt.anzahl(len(found.commits), "Änderung", "Änderungen"),
     )
 
 
