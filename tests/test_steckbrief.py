@@ -3,15 +3,18 @@ site and the Drucksache both render, with the labels of schema.py."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from lip_build import schema as s
-from lip_build.model.plan import Plan
+from lip_build.model.plan import Entscheidung, Plan
 from lip_build.outputs.drucksache.massnahme import fakten
 from lip_build.outputs.drucksache.tables import Link as DocumentLink
-from lip_build.outputs.site.pages_massnahme import fact_box
+from lip_build.outputs.site.catalogue import catalogue_page
+from lip_build.outputs.site.pages_massnahme import fact_box, measure_page
+from lip_build.outputs.site.pagetree import Html
 from lip_build.pipeline import load_plan
 from lip_build.view import steckbrief as sb
 
@@ -130,3 +133,15 @@ def test_goal_and_handlungsfeld_facts(mini: Plan, shipped_plan: Plan) -> None:
     gruppe = mini.gremium(feld.expertengruppe).name
     assert texts[2] == f"Expert*innengruppe: {gruppe}"
     assert texts[0].endswith(("Ziel", "Ziele")) and texts[1].endswith(("Maßnahme", "Maßnahmen"))
+
+
+def test_fragments_escape_every_value_from_the_plan(mini: Plan) -> None:
+    evil = '<script>alert("x")</script> & Co'
+    m = dataclasses.replace(
+        mini.massnahme("BIL-M01"), titel=evil, partner=(evil,), entscheidung=Entscheidung("abgelehnt", bemerkung=evil)
+    )
+    plan = dataclasses.replace(mini, massnahmen=tuple(m if x.id == m.id else x for x in mini.massnahmen))
+    html = "".join(b.html for b in measure_page(plan, m).blocks if isinstance(b, Html))
+    html += fact_box(plan, m, "massnahmen/x/") + catalogue_page(plan).blocks[0].html  # type: ignore[union-attr]
+    assert "<script>" not in html
+    assert html.count("&lt;script&gt;") >= 4

@@ -7,10 +7,15 @@ data-* attributes of each row and are kept in the address (?feld=BIL&umsetzung=i
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from lip_build import schema as s
 from lip_build.model.plan import Massnahme, Plan
+from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.pagetree import Html, Page, relative
+from lip_build.view import formats as fmt
+from lip_build.view import steckbrief as sb
 
 # (name of the filter, label, data attribute of the row)
 FILTERS = (
@@ -34,85 +39,67 @@ def _options(plan: Plan) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def _form(plan: Plan) -> str:
+def _filters(plan: Plan) -> list[SimpleNamespace]:
     options = _options(plan)
-    fields = []
-    for name, text, _ in FILTERS:
-        choices = "".join(f'<option value="{mk.esc(v)}">{mk.esc(lbl)}</option>' for v, lbl in options[name])
-        fields.append(
-            f'<div class="lip-filter__field"><label for="filter-{name}">{text}</label>'
-            f'<select id="filter-{name}" name="{name}"><option value="">alle</option>{choices}</select></div>'
-        )
-    return (
-        '<form class="lip-filter" data-lip-filter hidden aria-labelledby="filter-titel">'
-        '<h2 id="filter-titel" class="lip-filter__title">Maßnahmen filtern</h2>'
-        f'<div class="lip-filter__fields">{"".join(fields)}</div>'
-        '<div class="lip-filter__actions"><button type="reset" class="md-button">Filter zurücksetzen</button>'
-        '<p class="lip-filter__count" role="status" aria-live="polite" data-lip-count></p></div></form>'
-    )
+    return [SimpleNamespace(name=name, label=text, options=options[name]) for name, text, _ in FILTERS]
 
 
 def _sort_number(plan: Plan, m: Massnahme) -> str:
     return ".".join(part.zfill(4) for part in plan.nummer(m.id).split("."))
 
 
-def _row(plan: Plan, m: Massnahme, page: str) -> str:
+def _row(plan: Plan, m: Massnahme, page: str) -> SimpleNamespace:
     feld = plan.handlungsfeld(m.handlungsfeld)
+    antrag = "ja" if m.antragsberechtigt else "nein"
     data = {
         "feld": m.handlungsfeld,
         "entscheidung": m.entscheidung.status,
         "umsetzung": m.umsetzung.status,
         "zielgruppen": " ".join(m.zielgruppen),
         "themen": " ".join(m.querschnittsthemen),
-        "antrag": "ja" if m.antragsberechtigt else "nein",
+        "antrag": antrag,
     }
-    attributes = " ".join(f'data-{key}="{mk.esc(value)}"' for key, value in data.items())
-    kosten = m.kosten_summe("jaehrlich") + m.kosten_summe("einmalig")
-    return (
-        f"<tr {attributes}>"
-        f'<td data-sort="{_sort_number(plan, m)}">{plan.nummer(m.id)}</td>'
-        f'<th scope="row" data-sort="{mk.esc(m.titel.lower())}">'
-        f"{mk.a(relative(page, mk.path_of(m)), m.titel)}"
-        f'<span class="lip-id">{mk.esc(m.id)}</span></th>'
-        f'<td data-sort="{plan.nummer(feld.code).zfill(4)}">{mk.esc(feld.name)}</td>'
-        f'<td data-sort="{s.ENTSCHEIDUNG_STATUS.values.index(m.entscheidung.status)}">'
-        f"{mk.badge_entscheidung(m.entscheidung.status)}</td>"
-        f'<td data-sort="{s.UMSETZUNG_STATUS.values.index(m.umsetzung.status)}">'
-        f"{mk.badge_umsetzung(m.umsetzung.status)}</td>"
-        f'<td data-sort="{m.zeitraum.beginn}">{mk.esc(mk.zeitraum(m))}</td>'
-        f'<td data-sort="{kosten:.0f}" class="lip-num">{mk.esc(mk.kosten_kurz(m))}</td>'
-        f"<td>{data['antrag']}</td></tr>"
+    entscheidung, umsetzung = fr.statuses(m)
+    return SimpleNamespace(
+        data=list(data.items()),
+        nummer=plan.nummer(m.id),
+        sort_nummer=_sort_number(plan, m),
+        href=relative(page, mk.path_of(m)),
+        titel=m.titel,
+        id=m.id,
+        feld=feld.name,
+        sort_feld=plan.nummer(feld.code).zfill(4),
+        entscheidung=entscheidung,
+        sort_entscheidung=s.ENTSCHEIDUNG_STATUS.values.index(m.entscheidung.status),
+        umsetzung=umsetzung,
+        sort_umsetzung=s.UMSETZUNG_STATUS.values.index(m.umsetzung.status),
+        beginn=m.zeitraum.beginn,
+        zeitraum=fmt.zeitraum(m.zeitraum),
+        sort_kosten=f"{m.kosten_summe('jaehrlich') + m.kosten_summe('einmalig'):.0f}",
+        kosten=sb.kosten_kurz(m),
+        antrag=antrag,
     )
 
 
-COLUMNS = ("Nr.", "Maßnahme", "Handlungsfeld", "Entscheidung", "Umsetzung", "Zeitraum", "Kosten", "Antrags­berechtigt")
+COLUMNS = (
+    "Nr.",
+    "Maßnahme",
+    "Handlungsfeld",
+    "Entscheidung",
+    "Umsetzung",
+    "Zeitraum",
+    "Kosten",
+    "Antrags\u00adberechtigt",
+)
 
 
 def catalogue_page(plan: Plan) -> Page:
     page = mk.KATALOG
-    heads = (
-        "".join(f'<th scope="col" data-sortable>{c}</th>' for c in COLUMNS[:-1]) + f'<th scope="col">{COLUMNS[-1]}</th>'
+    html = fr.render(
+        "catalogue.html",
+        rows=[_row(plan, m, page) for m in plan.massnahmen],
+        filters=_filters(plan),
+        columns=COLUMNS,
+        status_href=relative(page, mk.STATUS),
     )
-    rows = "".join(_row(plan, m, page) for m in plan.massnahmen)
-    intro = (
-        "<h1>Maßnahmenkatalog</h1>"
-        f'<p class="lip-lead">Alle {len(plan.massnahmen)} Maßnahmen des Plans in einer Tabelle. '
-        "Filtern Sie nach Handlungsfeld, Stand, Zielgruppe, Querschnittsthema oder danach, ob Vereine und "
-        "Initiativen die Durchführung beantragen können. Ein Klick auf eine Spaltenüberschrift sortiert die "
-        "Tabelle.</p>"
-        f"<p>{mk.a(relative(page, mk.STATUS), 'Zur Statusübersicht mit Diagrammen')}</p>"
-    )
-    table = (
-        f'<div class="lip-table-wrap" tabindex="0" role="region" aria-labelledby="katalog-caption">'
-        '<table class="lip-table lip-katalog" data-lip-katalog>'
-        f'<caption id="katalog-caption">Maßnahmenkatalog: {len(plan.massnahmen)} Maßnahmen</caption>'
-        f"<thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></div>"
-        '<p class="lip-empty" data-lip-none hidden>Keine Maßnahme passt zu diesen Filtern.</p>'
-    )
-    return Page(
-        page,
-        "Maßnahmenkatalog",
-        (Html(intro + _form(plan) + table),),
-        "Alle Maßnahmen des Plans",
-        hide=("navigation", "toc"),
-    )
+    return Page(page, "Maßnahmenkatalog", (Html(html),), "Alle Maßnahmen des Plans", hide=("navigation", "toc"))

@@ -46,7 +46,11 @@ ENV = jinja2.Environment(
     auto_reload=False,
 )
 ENV.globals.update(badge_css={"entscheidung": mk.ENTSCHEIDUNG_CSS, "umsetzung": mk.UMSETZUNG_CSS}, datum=fmt.datum)
-ENV.tests.update(link=lambda part: isinstance(part, sb.Link), status=lambda part: isinstance(part, sb.Status))
+ENV.tests.update(
+    link=lambda part: isinstance(part, sb.Link),
+    status=lambda part: isinstance(part, sb.Status),
+    count=lambda part: isinstance(part, sb.Count),
+)
 
 
 def render(template: str, **context: Any) -> str:

@@ -1,4 +1,5 @@
-"""Small building blocks for pages: German formats, escaped HTML, prepared Markdown, page paths."""
+"""Small building blocks for pages: page paths, prepared Markdown, and escaped HTML for the pages
+that are not yet in templates (fragments.py renders the others)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,9 @@ import html
 import re
 from pathlib import PurePosixPath
 
-from lip_build import schema as s
 from lip_build.model.plan import Begriff, Gremium, Handlungsfeld, Kapitel, Massnahme, Plan, Ziel
 from lip_build.outputs.site.files import rewrite
 from lip_build.outputs.site.pagetree import relative
-from lip_build.view.formats import euro as geld
-from lip_build.view.formats import zeitraum as zeitraum_text
 from lip_build.view.plantext import label, protect_gender_star, replace_text_links
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
@@ -99,6 +97,7 @@ def a(href: str, text: str, css: str = "") -> str:
     return f'<a href="{esc(href)}"{klass}>{esc(text)}</a>'
 
 
+# Colour of the status badges (templates/site/fragments/macros.html); the colour only repeats the text.
 ENTSCHEIDUNG_CSS = {
     "vorgeschlagen": "neutral",
     "zugestimmt": "info",
@@ -114,59 +113,3 @@ UMSETZUNG_CSS = {
     "regelbetrieb": "ok",
     "eingestellt": "stop",
 }
-
-
-def _badge(css: str, text: str) -> str:
-    """A status as a coloured label; the colour only repeats what the text says."""
-    return f'<span class="lip-badge lip-badge--{css}">{esc(text)}</span>'
-
-
-def badge_entscheidung(status: str) -> str:
-    return _badge(ENTSCHEIDUNG_CSS[status], s.ENTSCHEIDUNG_STATUS.label(status))
-
-
-def badge_umsetzung(status: str) -> str:
-    return _badge(UMSETZUNG_CSS[status], s.UMSETZUNG_STATUS.label(status))
-
-
-def zeitraum(m: Massnahme) -> str:
-    return zeitraum_text(m.zeitraum)
-
-
-def kosten_kurz(m: Massnahme) -> str:
-    parts = []
-    for art, suffix in (("einmalig", "einmalig"), ("jaehrlich", "jährlich")):
-        total = m.kosten_summe(art)
-        if total:
-            parts.append(f"{geld(total)} {suffix}")
-    return ", ".join(parts) if parts else "keine zusätzlichen Kosten"
-
-
-def oe_name(plan: Plan, oe: str) -> str:
-    unit = next((o for o in plan.organisationseinheiten if o.oe == oe), None)
-    return f"{unit.name} ({oe})" if unit else oe
-
-
-def gremium_name(plan: Plan, gremium_id: str) -> str:
-    gremium = next((g for g in plan.gremien if g.id == gremium_id), None)
-    return gremium.name if gremium else gremium_id
-
-
-def measure_link(plan: Plan, m: Massnahme, page: str) -> str:
-    return a(relative(page, path_of(m)), label(plan, m))
-
-
-def goal_link(plan: Plan, z: Ziel, page: str) -> str:
-    return a(relative(page, path_of(z)), label(plan, z))
-
-
-def measure_list(plan: Plan, measures: tuple[Massnahme, ...], page: str) -> str:
-    """A list of measures with their statuses, for field, goal and vocabulary pages."""
-    if not measures:
-        return '<p class="lip-empty">Noch keine Maßnahmen.</p>'
-    items = [
-        f'<li>{measure_link(plan, m, page)} <span class="lip-badges">'
-        f"{badge_entscheidung(m.entscheidung.status)} {badge_umsetzung(m.umsetzung.status)}</span></li>"
-        for m in measures
-    ]
-    return f'<ul class="lip-measures">{"".join(items)}</ul>'

@@ -2,114 +2,101 @@
 
 from __future__ import annotations
 
-from lip_build.model.plan import Handlungsfeld, Kennzahl, Plan, Ziel
+from types import SimpleNamespace
+
+from lip_build.model.plan import Handlungsfeld, Plan, Ziel
+from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.git_history import NO_HISTORY, SiteHistory
 from lip_build.outputs.site.pages_changes import history_block
 from lip_build.outputs.site.pages_massnahme import edit_link
 from lip_build.outputs.site.pagetree import Html, Markdown, Page, relative
-from lip_build.view import formats as fmt
+from lip_build.view import steckbrief as sb
 from lip_build.view.plantext import label
 
 
 def field_cards(plan: Plan, page: str, heading_level: int = 3) -> str:
     """The six Handlungsfelder as cards (start page and overview)."""
-    cards = []
-    for position, feld in enumerate(plan.handlungsfelder):
-        ziele, massnahmen = len(plan.ziele_von(feld.code)), len(plan.massnahmen_von(feld.code))
-        cards.append(
-            f'<li class="lip-card lip-card--feld lip-feld--{position % 6 + 1}">'
-            f'<p class="lip-card__number" aria-hidden="true">{plan.nummer(feld.code)}</p>'
-            f'<h{heading_level} class="lip-card__title">'
-            f"{mk.a(relative(page, mk.path_of(feld)), feld.name, 'lip-card__link')}</h{heading_level}>"
-            f'<p class="lip-card__text">{mk.esc(feld.kurzfassung)}</p>'
-            f'<p class="lip-card__meta">{ziele} Ziele · {massnahmen} Maßnahmen</p></li>'
+    cards = [
+        SimpleNamespace(
+            colour=position % 6 + 1,
+            nummer=plan.nummer(feld.code),
+            href=relative(page, mk.path_of(feld)),
+            name=feld.name,
+            kurzfassung=feld.kurzfassung,
+            ziele=len(plan.ziele_von(feld.code)),
+            massnahmen=len(plan.massnahmen_von(feld.code)),
         )
-    return f'<ul class="lip-cards">{"".join(cards)}</ul>'
-
-
-def _goal_block(plan: Plan, ziel: Ziel, page: str) -> str:
-    return (
-        '<section class="lip-goal">'
-        f'<h3 class="lip-goal__title"><span class="lip-goal__number">Ziel {plan.nummer(ziel.id)}</span> '
-        f"{mk.a(relative(page, mk.path_of(ziel)), ziel.titel)}</h3>"
-        f"{mk.measure_list(plan, plan.massnahmen_zu(ziel.id), page)}</section>"
-    )
+        for position, feld in enumerate(plan.handlungsfelder)
+    ]
+    return fr.render("field_cards.html", cards=cards, level=heading_level)
 
 
 def field_page(plan: Plan, feld: Handlungsfeld) -> Page:
     page = mk.path_of(feld)
-    gruppe = next((g for g in plan.gremien if g.id == feld.expertengruppe), None)
-    ziele = plan.ziele_von(feld.code)
-    head = (
-        f'<p class="lip-eyebrow">Handlungsfeld {plan.nummer(feld.code)}</p><h1>{mk.esc(feld.name)}</h1>'
-        f'<p class="lip-lead">{mk.esc(feld.kurzfassung)}</p>'
-        '<ul class="lip-keyfacts">'
-        f"<li><strong>{len(ziele)}</strong> Ziele</li>"
-        f"<li><strong>{len(plan.massnahmen_von(feld.code))}</strong> Maßnahmen</li>"
-        + (f"<li>erarbeitet von der {mk.a(relative(page, mk.path_of(gruppe)), gruppe.name)}</li>" if gruppe else "")
-        + "</ul>"
+    head = fr.render(
+        "field_head.html",
+        nummer=plan.nummer(feld.code),
+        name=feld.name,
+        kurzfassung=feld.kurzfassung,
+        facts=sb.handlungsfeld(plan, feld).site,
+        href=fr.Links(plan, page),
     )
     blocks: list[Html | Markdown] = [Html(head)]
     if feld.leichte_sprache:
-        lines = "".join(f"<p>{mk.esc(line)}</p>" for line in feld.leichte_sprache.splitlines() if line.strip())
-        blocks.append(
-            Html(
-                '<aside class="lip-easy" aria-labelledby="leicht"><h2 id="leicht" class="lip-easy__title">'
-                f"In Leichter Sprache</h2>{lines}</aside>"
-            )
-        )
+        lines = [line for line in feld.leichte_sprache.splitlines() if line.strip()]
+        blocks.append(Html(fr.render("easy.html", lines=lines)))
     blocks.append(Markdown(mk.body(feld.text, plan, page, "Ausgangslage", feld.quelle.pfad)))
     blocks.append(Markdown(mk.heading("Ziele und Maßnahmen")))
-    blocks.append(Html("".join(_goal_block(plan, z, page) for z in ziele) + edit_link(plan, feld.quelle.pfad)))
+    goals = [
+        SimpleNamespace(
+            nummer=plan.nummer(z.id),
+            href=relative(page, mk.path_of(z)),
+            titel=z.titel,
+            measures=fr.html(fr.measure_list(plan, plan.massnahmen_zu(z.id), page)),
+        )
+        for z in plan.ziele_von(feld.code)
+    ]
+    after = fr.html(edit_link(plan, feld.quelle.pfad))
+    blocks.append(Html(fr.render("goal_blocks.html", goals=goals, after=after)))
     return Page(page, f"Handlungsfeld {plan.nummer(feld.code)}: {feld.name}", tuple(blocks), feld.kurzfassung)
 
 
-def _kennzahlen(kennzahlen: tuple[Kennzahl, ...]) -> str:
-    rows = []
-    for k in kennzahlen:
-        quelle = f'<span class="lip-detail">Quelle: {mk.esc(k.quelle)}</span>' if k.quelle else ""
-        rows.append(
-            f'<tr><th scope="row">{mk.esc(k.name)}{quelle}</th>'
-            f"<td>{fmt.zahl(k.ausgangswert)} {mk.esc(k.einheit)} {_jahr(k.ausgangsjahr)}</td>"
-            f"<td>{fmt.zahl(k.zielwert)} {mk.esc(k.einheit)} {_jahr(k.zieljahr)}</td></tr>"
-        )
-    return (
-        '<div class="lip-table-wrap"><table class="lip-table"><caption>Kennzahlen mit Ausgangs- und Zielwert</caption>'
-        '<thead><tr><th scope="col">Kennzahl</th><th scope="col">Ausgangswert (Jahr)</th>'
-        f'<th scope="col">Zielwert (Jahr)</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+def _kennzahlen(ziel: Ziel) -> str:
+    return fr.render(
+        "kennzahlen.html",
+        columns=sb.KENNZAHL_SPALTEN[:3],
+        columns_quelle=sb.KENNZAHL_SPALTEN[3],
+        rows=sb.kennzahlen(ziel),
     )
 
 
 def goal_page(plan: Plan, ziel: Ziel, history: SiteHistory = NO_HISTORY) -> Page:
     page = mk.path_of(ziel)
     feld = plan.handlungsfeld(ziel.handlungsfeld)
-    herkunft = next((g for g in plan.gremien if g.id == ziel.herkunft), None) if ziel.herkunft else None
-    head = (
-        '<nav class="lip-crumbs" aria-label="Sie sind hier"><ol class="lip-crumbs__list">'
-        f"<li>{mk.a(relative(page, mk.FELDER), 'Handlungsfelder')}</li>"
-        f"<li>{mk.a(relative(page, mk.path_of(feld)), feld.name)}</li>"
-        f'<li aria-current="page">Ziel {plan.nummer(ziel.id)}</li></ol></nav>'
-        f'<p class="lip-eyebrow">Ziel {plan.nummer(ziel.id)} · {mk.esc(feld.name)} · '
-        f'<span class="lip-id">{mk.esc(ziel.id)}</span></p><h1>{mk.esc(ziel.titel)}</h1>'
+    head = fr.render(
+        "page_head.html",
+        crumbs=[(relative(page, mk.FELDER), "Handlungsfelder"), (relative(page, mk.path_of(feld)), feld.name)],
+        current=f"Ziel {plan.nummer(ziel.id)}",
+        feld=feld.name,
+        id=ziel.id,
+        title=ziel.titel,
+        facts=sb.ziel(plan, ziel).site,
+        href=fr.Links(plan, page),
     )
-    if herkunft:
-        head += (
-            f'<p class="lip-detail">Vorgeschlagen von: {mk.a(relative(page, mk.path_of(herkunft)), herkunft.name)}</p>'
-        )
     blocks: list[Html | Markdown] = [
         Html(head),
         Markdown(mk.body(ziel.text, plan, page, "Worum es geht", ziel.quelle.pfad)),
     ]
     if ziel.kennzahlen:
-        blocks += [Markdown(mk.heading("Kennzahlen")), Html(_kennzahlen(ziel.kennzahlen))]
+        blocks += [Markdown(mk.heading("Kennzahlen")), Html(_kennzahlen(ziel))]
     eigene = tuple(m for m in plan.massnahmen_zu(ziel.id) if m.handlungsfeld == ziel.handlungsfeld)
     andere = tuple(m for m in plan.massnahmen_zu(ziel.id) if m.handlungsfeld != ziel.handlungsfeld)
-    blocks += [Markdown(mk.heading("Maßnahmen zu diesem Ziel")), Html(mk.measure_list(plan, eigene, page))]
+    blocks += [Markdown(mk.heading("Maßnahmen zu diesem Ziel")), Html(fr.measure_list(plan, eigene, page))]
     if andere:
         blocks += [
             Markdown(mk.heading("Beiträge aus anderen Handlungsfeldern", 3)),
-            Html(mk.measure_list(plan, andere, page)),
+            Html(fr.measure_list(plan, andere, page)),
         ]
     blocks.append(Html(history_block(history, ziel.quelle.pfad) + edit_link(plan, ziel.quelle.pfad)))
     return Page(page, label(plan, ziel), tuple(blocks), f"{label(plan, ziel)} – {feld.name}")
@@ -117,25 +104,24 @@ def goal_page(plan: Plan, ziel: Ziel, history: SiteHistory = NO_HISTORY) -> Page
 
 def fields_overview(plan: Plan) -> Page:
     page = mk.FELDER
-    head = (
-        "<h1>Handlungsfelder</h1>"
-        '<p class="lip-lead">Der Plan ist nach sechs Lebensbereichen gegliedert. Jedes Handlungsfeld beschreibt die '
-        "Ausgangslage, legt Ziele fest und ordnet ihnen Maßnahmen zu.</p>"
-    )
-    return Page(page, "Handlungsfelder", (Html(head + field_cards(plan, page, 2)),), "Die Handlungsfelder des Plans")
+    head = fr.render("fields_overview.html", cards=fr.html(field_cards(plan, page, 2)))
+    return Page(page, "Handlungsfelder", (Html(head),), "Die Handlungsfelder des Plans")
 
 
 def goals_overview(plan: Plan) -> Page:
     page = mk.ZIELE
-    parts = ["<h1>Alle Ziele</h1>"]
-    for feld in plan.handlungsfelder:
-        items = "".join(f"<li>{mk.goal_link(plan, z, page)}</li>" for z in plan.ziele_von(feld.code))
-        parts.append(
-            f"<h2>{plan.nummer(feld.code)} {mk.a(relative(page, mk.path_of(feld)), feld.name)}</h2>"
-            f'<ul class="lip-goals">{items}</ul>'
+    felder = [
+        SimpleNamespace(
+            nummer=plan.nummer(feld.code),
+            href=relative(page, mk.path_of(feld)),
+            name=feld.name,
+            goals=[(relative(page, mk.path_of(z)), label(plan, z)) for z in plan.ziele_von(feld.code)],
         )
-    return Page(page, "Alle Ziele", (Html("".join(parts)),), "Alle Ziele des Plans nach Handlungsfeld")
-
-
-def _jahr(year: int) -> str:
-    return f"<span class='lip-detail'>({year})</span>"
+        for feld in plan.handlungsfelder
+    ]
+    return Page(
+        page,
+        "Alle Ziele",
+        (Html(fr.render("goals_overview.html", felder=felder)),),
+        "Alle Ziele des Plans nach Handlungsfeld",
+    )

@@ -4,6 +4,7 @@ and the pages per target group and cross-cutting theme."""
 from __future__ import annotations
 
 from lip_build.model.plan import Begriff, Kapitel, Plan
+from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.pagetree import Html, Markdown, Page, relative
 
@@ -111,7 +112,7 @@ def begriff_pages(plan: Plan, kind: str) -> list[Page]:
                     Html(head),
                     Markdown(mk.prepare(b.text, plan, page, b.quelle.pfad)),
                     Markdown(mk.heading(f"Maßnahmen ({len(measures)})")),
-                    Html(mk.measure_list(plan, measures, page)),
+                    Html(fr.measure_list(plan, measures, page)),
                 ),
                 f"{what} {b.name}: alle Maßnahmen",
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lip_build import schema as s
 from lip_build.model.plan import Ereignis, Gremium, Plan
+from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.pagetree import Html, Markdown, Page, relative
 from lip_build.view import formats as fmt
@@ -103,6 +104,6 @@ def gremium_page(plan: Plan, g: Gremium) -> Page:
     if vorgeschlagen:
         blocks += [
             Markdown(mk.heading("Von diesem Gremium vorgeschlagene Maßnahmen")),
-            Html(mk.measure_list(plan, vorgeschlagen, page)),
+            Html(fr.measure_list(plan, vorgeschlagen, page)),
         ]
     return Page(page, g.name, tuple(blocks), f"{g.name}: {s.GREMIUM_ART.label(g.art)}")

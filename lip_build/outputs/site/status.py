@@ -5,8 +5,11 @@ Each chart stands next to a table with the same numbers (a chart alone is not ac
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from lip_build import schema as s
 from lip_build.model.plan import Plan
+from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.charts import Series, grouped_bars, legend, stacked_bars
 from lip_build.outputs.site.pagetree import Html, Page, relative
@@ -30,29 +33,29 @@ ENTSCHEIDUNG_FARBEN = {
 KOSTEN_FARBEN = {"einmalig": "#E69F00", "jaehrlich": "#0072B2"}
 
 
-def _table(caption: str, headers: list[str], rows: list[list[str]], total: list[str]) -> str:
-    head = "".join(f'<th scope="col">{mk.esc(h)}</th>' for h in headers)
-    body = "".join(
-        f'<tr><th scope="row">{mk.esc(r[0])}</th>{"".join(f"<td class=lip-num>{c}</td>" for c in r[1:])}</tr>'
-        for r in rows
+def _section(
+    section_id: str,
+    heading: str,
+    text: str,
+    chart: str,
+    caption: str,
+    headers: list[str],
+    rows: list[list[str]],
+    total: list[str],
+) -> SimpleNamespace:
+    return SimpleNamespace(
+        id=section_id,
+        heading=heading,
+        text=text,
+        chart=fr.html(chart),
+        caption=caption,
+        headers=headers,
+        rows=rows,
+        total=total,
     )
-    foot = f'<tr><th scope="row">{total[0]}</th>{"".join(f"<td class=lip-num>{c}</td>" for c in total[1:])}</tr>'
-    return (
-        f'<div class="lip-table-wrap" tabindex="0" role="region" aria-label="{mk.esc(caption)}">'
-        f'<table class="lip-table lip-table--compact"><caption>{mk.esc(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table></div>"
-    )
 
 
-def _section(section_id: str, heading: str, text: str, chart: str, table: str) -> str:
-    return (
-        f'<section class="lip-figure" aria-labelledby="{section_id}"><h2 id="{section_id}">{mk.esc(heading)}</h2>'
-        f'<p>{text}</p><div class="lip-figure__grid"><figure class="lip-figure__chart">{chart}</figure>'
-        f"{table}</div></section>"
-    )
-
-
-def _status_section(plan: Plan, key: str) -> str:
+def _status_section(plan: Plan, key: str) -> SimpleNamespace:
     choice = s.UMSETZUNG_STATUS if key == "umsetzung" else s.ENTSCHEIDUNG_STATUS
     farben = UMSETZUNG_FARBEN if key == "umsetzung" else ENTSCHEIDUNG_FARBEN
     felder = plan.handlungsfelder
@@ -73,21 +76,24 @@ def _status_section(plan: Plan, key: str) -> str:
     )
     rows = [[f.name, *(str(counts[v][i]) for v in choice.values)] for i, f in enumerate(felder)]
     total = ["Gesamt", *(str(sum(counts[v])) for v in choice.values)]
-    table = _table(
-        f"{name} je Handlungsfeld (Anzahl der Maßnahmen)",
-        ["Handlungsfeld", *(choice.label(v) for v in choice.values)],
-        rows,
-        total,
-    )
     text = (
         f"Wie viele Maßnahmen jedes Handlungsfelds welchen {name} haben."
         if key == "umsetzung"
         else "Wie weit die Beratung und Beschlussfassung über die Maßnahmen jedes Handlungsfelds ist."
     )
-    return _section(key, f"{name} je Handlungsfeld", mk.esc(text), chart + legend(series), table)
+    return _section(
+        key,
+        f"{name} je Handlungsfeld",
+        text,
+        chart + legend(series),
+        f"{name} je Handlungsfeld (Anzahl der Maßnahmen)",
+        ["Handlungsfeld", *(choice.label(v) for v in choice.values)],
+        rows,
+        total,
+    )
 
 
-def _cost_section(plan: Plan) -> str:
+def _cost_section(plan: Plan) -> SimpleNamespace:
     felder = plan.handlungsfelder
     sums = {
         art: tuple(sum(m.kosten_summe(art) for m in plan.massnahmen_von(f.code)) for f in felder)
@@ -107,20 +113,27 @@ def _cost_section(plan: Plan) -> str:
     )
     rows = [[f.name, fmt.euro(sums["einmalig"][i]), fmt.euro(sums["jaehrlich"][i])] for i, f in enumerate(felder)]
     total = ["Gesamt", fmt.euro(sum(sums["einmalig"])), fmt.euro(sum(sums["jaehrlich"]))]
-    table = _table("Kosten je Handlungsfeld in Euro", ["Handlungsfeld", "einmalig", "jährlich"], rows, total)
     text = "Summe der Kosten aller Maßnahmen eines Handlungsfelds, getrennt nach einmaligen und jährlichen Kosten."
-    return _section("kosten", "Kosten je Handlungsfeld", text, chart + legend(series), table)
+    return _section(
+        "kosten",
+        "Kosten je Handlungsfeld",
+        text,
+        chart + legend(series),
+        "Kosten je Handlungsfeld in Euro",
+        ["Handlungsfeld", "einmalig", "jährlich"],
+        rows,
+        total,
+    )
 
 
 def status_page(plan: Plan) -> Page:
     page = mk.STATUS
-    intro = (
-        "<h1>Stand der Umsetzung</h1>"
-        f'<p class="lip-lead">Wo stehen die {len(plan.massnahmen)} Maßnahmen des Plans? Die Diagramme zeigen den Stand '
-        "je Handlungsfeld; die Tabellen darunter enthalten dieselben Zahlen. Einzelne Maßnahmen finden Sie im "
-        f"{mk.a(relative(page, mk.KATALOG), 'Maßnahmenkatalog')}.</p>"
+    html = fr.render(
+        "status.html",
+        count=len(plan.massnahmen),
+        katalog_href=relative(page, mk.KATALOG),
+        sections=[_status_section(plan, "umsetzung"), _status_section(plan, "entscheidung"), _cost_section(plan)],
     )
-    html = intro + _status_section(plan, "umsetzung") + _status_section(plan, "entscheidung") + _cost_section(plan)
     return Page(
         page,
         "Stand der Umsetzung",
