@@ -10,6 +10,7 @@ from lip_build.check.plan_wide import PlanChecker
 from lip_build.check.reviews import check_reviews
 from lip_build.check.statuses import check_statuses
 from lip_build.check.texts import TextChecker
+from lip_build.codes import LIP408
 from lip_build.diagnostics import Diagnostics
 from lip_build.model.assemble import assemble
 from lip_build.model.plan import Plan
@@ -31,14 +32,7 @@ def load_plan(root: Path) -> Result:
         text_links += checker.check()
         if not doc.source.body.strip() and doc.kind.name in ("ziel", "massnahme", "handlungsfeld", "kapitel"):
             pos = doc.source.line_of()
-            diagnostics.add(
-                "LIP408",
-                doc.path,
-                pos.line,
-                pos.column,
-                "Nach dem Kopfbereich folgt kein Text. Beschreiben Sie unter der zweiten Zeile „---“, worum es "
-                "geht; der Text erscheint auf der Website und in der Drucksache.",
-            )
+            diagnostics.add(LIP408, doc.path, pos.line, pos.column)
     PlanChecker(documents, diagnostics, unreadable).run(text_links)
     check_statuses(documents, diagnostics)
     check_reviews(documents, diagnostics)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lip_build.codes import LIP206, LIP208, LIP303, LIP304, Code
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -19,8 +21,8 @@ class Kind:
     plural: str
     pattern: re.Pattern[str]
     example: str
-    bad_format_code: str  # LIP206 for IDs, LIP208 for other formats
-    unknown_code: str  # LIP303 for plan elements, LIP304 for vocabularies
+    bad_format_code: Code  # LIP206 for IDs, LIP208 for other formats
+    unknown_code: Code  # LIP303 for plan elements, LIP304 for vocabularies
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -28,20 +30,20 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("ziel", "Ziel", "Ziele", re.compile(r"^[A-Z]{3}-Z\d{2,3}$"), "BIL-Z03", "LIP206", "LIP303"),
-        Kind("massnahme", "Maßnahme", "Maßnahmen", re.compile(r"^[A-Z]{3}-M\d{2,3}$"), "BIL-M12", "LIP206", "LIP303"),
-        Kind("handlungsfeld", "Handlungsfeld", "Handlungsfelder", re.compile(r"^[A-Z]{3}$"), "BIL", "LIP206", "LIP303"),
-        Kind("gremium", "Gremium", "Gremien", _SLUG, "eg-bildung", "LIP206", "LIP303"),
-        Kind("zielgruppe", "Zielgruppe", "Zielgruppen", _SLUG, "eltern", "LIP206", "LIP304"),
-        Kind("querschnittsthema", "Querschnittsthema", "Querschnittsthemen", _SLUG, "inklusion", "LIP206", "LIP304"),
+        Kind("ziel", "Ziel", "Ziele", re.compile(r"^[A-Z]{3}-Z\d{2,3}$"), "BIL-Z03", LIP206, LIP303),
+        Kind("massnahme", "Maßnahme", "Maßnahmen", re.compile(r"^[A-Z]{3}-M\d{2,3}$"), "BIL-M12", LIP206, LIP303),
+        Kind("handlungsfeld", "Handlungsfeld", "Handlungsfelder", re.compile(r"^[A-Z]{3}$"), "BIL", LIP206, LIP303),
+        Kind("gremium", "Gremium", "Gremien", _SLUG, "eg-bildung", LIP206, LIP303),
+        Kind("zielgruppe", "Zielgruppe", "Zielgruppen", _SLUG, "eltern", LIP206, LIP304),
+        Kind("querschnittsthema", "Querschnittsthema", "Querschnittsthemen", _SLUG, "inklusion", LIP206, LIP304),
         Kind(
             "oe",
             "Organisationseinheit",
             "Organisationseinheiten",
             re.compile(r"^\d{2}(?:\.\d{1,2}){0,2}$"),
             "50.60",
-            "LIP208",
-            "LIP304",
+            LIP208,
+            LIP304,
         ),
     )
 }

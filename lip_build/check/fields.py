@@ -14,7 +14,8 @@ from typing import Any
 
 from lip_build import schema as s
 from lip_build.check.suggest import did_you_mean
-from lip_build.diagnostics import CODES, Diagnostics, Severity
+from lip_build.codes import LIP201, LIP202, LIP203, LIP204, LIP205, LIP207, LIP208, LIP209, Code
+from lip_build.diagnostics import Diagnostics, Severity
 from lip_build.load.yamltree import BadDate, Pos, YMap, YNode, YScalar, YSeq, describe
 
 _INVALID = object()
@@ -52,9 +53,9 @@ class FieldChecker:
 
     # -- reporting --------------------------------------------------------------------
 
-    def _report(self, code: str, pos: Pos, message: str) -> None:
-        self.diagnostics.add(code, self.path, pos.line, pos.column, message)
-        if CODES[code].severity is Severity.ERROR:
+    def _report(self, code: Code, pos: Pos, /, variant: str = "", **values: object) -> None:
+        self.diagnostics.add(code, self.path, pos.line, pos.column, variant=variant, **values)
+        if code.severity is Severity.ERROR:
             self.result.errors += 1
 
     # -- structure --------------------------------------------------------------------
@@ -65,10 +66,11 @@ class FieldChecker:
         for key, entry in node.entries.items():
             if key not in allowed:
                 self._report(
-                    "LIP201",
+                    LIP201,
                     entry.key_pos,
-                    f"Den Schlüssel „{prefix}{key}“ gibt es hier nicht.{did_you_mean(key, allowed)} "
-                    f"Erlaubt sind: {', '.join(allowed)}.",
+                    schluessel=prefix + key,
+                    vorschlag=did_you_mean(key, allowed),
+                    erlaubt=", ".join(allowed),
                 )
         for f in spec.fields:
             found = node.entries.get(f.key)
@@ -76,12 +78,7 @@ class FieldChecker:
             if found is None or _is_empty(found.value):
                 if f.required:
                     where = found.key_pos if found else node.pos
-                    self._report(
-                        "LIP202",
-                        where,
-                        f"Die Pflichtangabe „{label}“ fehlt{' oder ist leer' if found else ''}. "
-                        f"Ergänzen Sie „{f.key}: …“ ({f.help}).",
-                    )
+                    self._report(LIP202, where, "leer" if found else "", feld=label, schluessel=f.key, hilfe=f.help)
                 continue
             value = self._value(f.type, found.value, label)
             if value is not _INVALID:
@@ -107,7 +104,7 @@ class FieldChecker:
         if not isinstance(node, YSeq):
             return self._wrong(node, label, "eine Liste")
         if len(node.items) < t.min_items:
-            self._report("LIP202", node.pos, f"Die Liste „{label}“ braucht mindestens {t.min_items} Eintrag.")
+            self._report(LIP202, node.pos, "liste", feld=label, anzahl=t.min_items)
             return _INVALID
         values = []
         seen: dict[str, int] = {}
@@ -117,12 +114,7 @@ class FieldChecker:
                 continue
             if isinstance(value, str):
                 if value in seen:
-                    self._report(
-                        "LIP209",
-                        _pos(item),
-                        f"„{value}“ steht zweimal in „{label}“ (zuerst als Eintrag {seen[value]}). "
-                        "Löschen Sie den doppelten Eintrag.",
-                    )
+                    self._report(LIP209, _pos(item), wert=value, feld=label, erster=seen[value])
                     continue
                 seen[value] = index + 1
             values.append(value)
@@ -146,7 +138,7 @@ class FieldChecker:
         if isinstance(t, s.Text):
             if isinstance(value, str):
                 return value.strip()
-            return self._wrong(node, label, "ein Text", quote_hint=True)
+            return self._wrong(node, label, "ein Text", "anfuehrungszeichen")
         if isinstance(t, s.Boolean):
             if isinstance(value, bool):
                 return value
@@ -155,19 +147,14 @@ class FieldChecker:
             if isinstance(value, bool) or not isinstance(value, int):
                 return self._wrong(node, label, "eine ganze Zahl")
             if not t.minimum <= value <= t.maximum:
-                self._report(
-                    "LIP207",
-                    node.pos,
-                    f"„{label}“ ist {value}; erlaubt sind Zahlen von {t.minimum} bis {t.maximum}.",
-                )
+                self._report(LIP207, node.pos, feld=label, wert=value, minimum=t.minimum, maximum=t.maximum)
                 return _INVALID
             return value
         if isinstance(t, s.Number):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                hint = " Schreiben Sie Zahlen ohne Tausenderpunkte und mit Punkt statt Komma (1250000.50)."
-                return self._wrong(node, label, "eine Zahl", extra=hint)
+                return self._wrong(node, label, "eine Zahl", "zahl")
             if t.minimum is not None and value < t.minimum:
-                self._report("LIP207", node.pos, f"„{label}“ ist {value}; der Wert darf nicht negativ sein.")
+                self._report(LIP207, node.pos, "negativ", feld=label, wert=value)
                 return _INVALID
             return value
         if isinstance(t, s.Date):
@@ -179,11 +166,7 @@ class FieldChecker:
             if text is None:
                 return _INVALID
             if not t.regex.match(text):
-                self._report(
-                    "LIP208",
-                    node.pos,
-                    f"„{text}“ in „{label}“ ist keine gültige {t.what}. Erwartet wird die Form „{t.example}“.",
-                )
+                self._report(LIP208, node.pos, wert=text, feld=label, was=t.what, beispiel=t.example)
                 return _INVALID
             return text
         if isinstance(t, (s.Key, s.Ref)):
@@ -203,11 +186,14 @@ class FieldChecker:
             return value.strip()
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             self._report(
-                "LIP203",
+                LIP203,
                 node.pos,
-                f"„{label}“ ist als Zahl {value} geschrieben; erwartet wird {what} als Text. Setzen Sie "
-                f"den Wert in Anführungszeichen, sonst gehen Stellen verloren: „{label.split('[')[0].split('.')[-1]}: "
-                f'"{example}"“.',
+                "zahl_statt_text",
+                feld=label,
+                wert=value,
+                erwartet=what,
+                schluessel=label.split("[")[0].split(".")[-1],
+                beispiel=example,
             )
             return None
         self._wrong(node, label, what)
@@ -219,12 +205,9 @@ class FieldChecker:
         if text is None:
             return _INVALID
         if not kind.pattern.match(text):
-            self._report(
-                kind.bad_format_code,
-                node.pos,
-                f"„{text}“ in „{label}“ ist keine gültige ID für {kind.label}. Erwartet wird die Form "
-                f"„{kind.example}“.{_id_hint(kind, text)}",
-            )
+            code = kind.bad_format_code
+            variant, hint = ("id", {}) if code is LIP208 else _id_hint(kind, text)
+            self._report(code, node.pos, variant, wert=text, feld=label, art=kind.label, beispiel=kind.example, **hint)
             return _INVALID
         target = self.result.definitions if isinstance(t, s.Key) else self.result.references
         target.append(Mention(t.kind, text, self.path, node.pos, label))
@@ -233,12 +216,7 @@ class FieldChecker:
     def _date(self, node: YScalar, label: str) -> Any:
         value = node.value
         if isinstance(value, BadDate):
-            self._report(
-                "LIP204",
-                node.pos,
-                f"„{value.text}“ in „{label}“ ist kein gültiges Datum (diesen Tag gibt es nicht). "
-                "Prüfen Sie Monat und Tag (Form JJJJ-MM-TT).",
-            )
+            self._report(LIP204, node.pos, "kein_tag", wert=value.text, feld=label)
             return _INVALID
         if isinstance(value, dt.datetime):
             return value.date()
@@ -246,19 +224,21 @@ class FieldChecker:
             return value
         if isinstance(value, str) and node.quoted and _ISO_DATE.match(value.strip()):
             self._report(
-                "LIP204",
+                LIP204,
                 node.pos,
-                f"Das Datum „{value}“ in „{label}“ steht in Anführungszeichen und gilt deshalb als Text. "
-                f"Schreiben Sie es ohne Anführungszeichen: {label.rsplit('.', 1)[-1]}: {value.strip()}",
+                "zitiert",
+                wert=value,
+                feld=label,
+                schluessel=label.rsplit(".", 1)[-1],
+                datum=value.strip(),
             )
             return _INVALID
         shown = value if isinstance(value, str) else describe(node)
-        self._report(
-            "LIP204",
-            node.pos,
-            f"„{shown}“ in „{label}“ ist kein Datum in der Form JJJJ-MM-TT (z. B. 2026-11-26"
-            f"{_german_date_hint(value)}).",
-        )
+        iso = _german_date(value)
+        if iso is None:
+            self._report(LIP204, node.pos, wert=shown, feld=label)
+        else:
+            self._report(LIP204, node.pos, "deutsch", wert=shown, feld=label, iso=iso)
         return _INVALID
 
     def _choice(self, t: s.Choice, node: YScalar, label: str) -> Any:
@@ -267,20 +247,15 @@ class FieldChecker:
         if isinstance(value, str) and text in t.values:
             return text
         self._report(
-            "LIP205",
-            node.pos,
-            f"„{text}“ ist kein erlaubter Wert für „{label}“.{did_you_mean(text, t.values)} "
-            f"Erlaubt sind: {', '.join(t.values)}.",
+            LIP205, node.pos, wert=text, feld=label, vorschlag=did_you_mean(text, t.values), erlaubt=", ".join(t.values)
         )
         return _INVALID
 
-    def _wrong(self, node: YNode, label: str, expected: str, quote_hint: bool = False, extra: str = "") -> Any:
-        hint = " Setzen Sie den Wert in Anführungszeichen." if quote_hint and isinstance(node, YScalar) else ""
-        self._report(
-            "LIP203",
-            _pos(node),
-            f"„{label}“ enthält {describe(node)}; erwartet: {expected}.{hint}{extra}",
-        )
+    def _wrong(self, node: YNode, label: str, expected: str, variant: str = "") -> Any:
+        """LIP203; the hint of `variant` ("anfuehrungszeichen", "zahl") only for a single value."""
+        if variant == "anfuehrungszeichen" and not isinstance(node, YScalar):
+            variant = ""
+        self._report(LIP203, _pos(node), variant, feld=label, gefunden=describe(node), erwartet=expected)
         return _INVALID
 
 
@@ -312,22 +287,24 @@ def _expected(t: s.FieldType) -> str:
     return names.get(type(t), "ein einzelner Wert")
 
 
-def _german_date_hint(value: object) -> str:
+def _german_date(value: object) -> str | None:
+    """JJJJ-MM-TT for a date written the German way (26.11.2026), else None."""
     if isinstance(value, str) and value.count(".") == 2:
         day, month, year = (part.strip() for part in value.split("."))
         if day.isdigit() and month.isdigit() and year.isdigit():
-            return f"; für {value} schreiben Sie {year}-{int(month):02d}-{int(day):02d}"
-    return ""
+            return f"{year}-{int(month):02d}-{int(day):02d}"
+    return None
 
 
-def _id_hint(kind: s.Kind, text: str) -> str:
+def _id_hint(kind: s.Kind, text: str) -> tuple[str, dict[str, str]]:
+    """The variant of LIP206 that helps with a malformed ID, and its extra values."""
     if kind.name in ("ziel", "massnahme"):
         upper = text.upper().replace("_", "-").replace(" ", "-")
         if kind.pattern.match(upper):
-            return f" Meinten Sie „{upper}“?"
+            return "grossschreibung", {"vorschlag": upper}
         head, _, number = upper.rpartition("-")
         if number[:1] in "ZM" and number[1:].isdigit() and len(number) == 2:
-            return f" Zahlen sind mindestens zweistellig: „{head}-{number[0]}0{number[1:]}“."
+            return "zweistellig", {"vorschlag": f"{head}-{number[0]}0{number[1:]}"}
     if kind.pattern.pattern == s.KINDS["gremium"].pattern.pattern:
-        return " IDs bestehen aus Kleinbuchstaben, Ziffern und Bindestrichen, ohne Umlaute."
-    return ""
+        return "kleinbuchstaben", {}
+    return "", {}

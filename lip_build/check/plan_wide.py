@@ -13,6 +13,7 @@ from lip_build import schema as s
 from lip_build.check.document import Document, records
 from lip_build.check.fields import Mention
 from lip_build.check.suggest import did_you_mean, listing
+from lip_build.codes import LIP112, LIP301, LIP302, LIP305, LIP306, LIP307, LIP308, LIP309, LIP310, Code
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.files import classify
 from lip_build.model.plan import Gremium, Massnahme, Ziel
@@ -43,12 +44,14 @@ class PlanChecker:
         for doc in documents:
             self.by_kind[doc.kind.name].append(doc)
 
-    def _report(self, code: str, mention_or_doc: Mention | Document, message: str, *keys: str) -> None:
+    def _report(
+        self, code: Code, mention_or_doc: Mention | Document, /, *keys: str, variant: str = "", **values: object
+    ) -> None:
         if isinstance(mention_or_doc, Mention):
             pos, path = mention_or_doc.pos, mention_or_doc.path
         else:
             pos, path = mention_or_doc.source.line_of(*keys), mention_or_doc.path
-        self.diagnostics.add(code, path, pos.line, pos.column, message)
+        self.diagnostics.add(code, path, pos.line, pos.column, variant=variant, **values)
 
     def run(self, text_links: list[Mention]) -> None:
         self._definitions()
@@ -69,12 +72,7 @@ class PlanChecker:
                     self.defined[mention.kind][mention.value] = mention
                     continue
                 kind = s.KINDS[mention.kind]
-                self._report(
-                    "LIP301",
-                    mention,
-                    f"Die ID „{mention.value}“ ({kind.label}) ist schon in {first.path}:{first.pos.line} vergeben. "
-                    f"IDs müssen eindeutig sein; vergeben Sie hier eine neue (z. B. mit „lip new“).",
-                )
+                self._report(LIP301, mention, id=mention.value, art=kind.label, pfad=first.path, zeile=first.pos.line)
 
     def _file_names(self) -> None:
         for name in ("ziel", "massnahme", "gremium", "zielgruppe", "querschnittsthema"):
@@ -82,13 +80,7 @@ class PlanChecker:
                 own = doc.identifier
                 stem = PurePosixPath(doc.path).stem
                 if own is not None and stem != own:
-                    self._report(
-                        "LIP308",
-                        doc,
-                        f"Die Datei heißt „{stem}.md“, die ID ist aber „{own}“. Benennen Sie die Datei in "
-                        f"„{own}.md“ um, damit man sie leicht findet.",
-                        "id",
-                    )
+                    self._report(LIP308, doc, "id", name=stem, id=own)
 
     def _handlungsfeld_folders(self) -> None:
         self.folder_codes: dict[str, str] = {}
@@ -102,40 +94,20 @@ class PlanChecker:
             self.broken["handlungsfeld"].update(
                 m.value for d in self.documents if d.folder == folder for m in d.references("handlungsfeld")
             )
-            self.diagnostics.add(
-                "LIP112",
-                path,
-                1,
-                1,
-                f"Im Ordner „handlungsfelder/{folder}“ fehlt die Datei „handlungsfeld.md“ mit Kürzel, Name und "
-                "Kapiteltext des Handlungsfelds. Legen Sie sie an.",
-            )
+            self.diagnostics.add(LIP112, path, 1, 1, variant="handlungsfeld", ordner=folder)
         listed = [m for p in self.by_kind["plan"] for m in p.checked.references if m.kind == "handlungsfeld"]
         listed_codes = {m.value for m in listed}
         for doc in self.by_kind["handlungsfeld"]:
             code = doc.identifier
             if code is not None and self.by_kind["plan"] and code not in listed_codes:
-                self._report(
-                    "LIP309",
-                    doc,
-                    f"Das Handlungsfeld „{code}“ fehlt in der Liste „handlungsfelder“ in content/plan.md und "
-                    "erscheint deshalb nirgends. Tragen Sie es dort an der gewünschten Stelle ein.",
-                    "code",
-                )
+                self._report(LIP309, doc, "code", kuerzel=code)
         placed: list[tuple[Document, Ziel | Massnahme]] = [*records(self.by_kind["ziel"], "ziel", Ziel)]
         placed += records(self.by_kind["massnahme"], "massnahme", Massnahme)
         for doc, record in placed:
             field = record.handlungsfeld
             expected = self.folder_codes.get(doc.folder or "")
             if expected and field != expected:
-                self._report(
-                    "LIP302",
-                    doc,
-                    f"Die Datei liegt im Ordner „handlungsfelder/{doc.folder}“ (Handlungsfeld {expected}), "
-                    f"gehört laut „handlungsfeld: {field}“ aber zu {field}. Verschieben Sie die Datei in den "
-                    "Ordner ihres Handlungsfelds oder korrigieren Sie die Angabe.",
-                    "handlungsfeld",
-                )
+                self._report(LIP302, doc, "handlungsfeld", ordner=doc.folder, erwartet=expected, feld=field)
 
     # -- references -------------------------------------------------------------------
 
@@ -145,23 +117,29 @@ class PlanChecker:
             if mention.value in known or mention.value in self.broken[mention.kind]:
                 continue
             kind = s.KINDS[mention.kind]
+            variant, available = self._available(kind, mention.value)
             self._report(
                 kind.unknown_code,
                 mention,
-                f"{kind.label} „{mention.value}“ (in „{mention.key}“) gibt es nicht."
-                f"{did_you_mean(mention.value, list(known))} {self._available(kind, mention.value)}",
+                variant=variant,
+                art=kind.label,
+                wert=mention.value,
+                feld=mention.key,
+                vorschlag=did_you_mean(mention.value, list(known)),
+                **available,
             )
 
-    def _available(self, kind: s.Kind, value: str) -> str:
+    def _available(self, kind: s.Kind, value: str) -> tuple[str, dict[str, str]]:
+        """The variant of LIP303/LIP304 that lists what exists, and its values."""
         known = sorted(self.defined[kind.name])
         if kind.name in ("ziel", "massnahme"):
             prefix = value[:3].upper()
             same_field = [v for v in known if v.startswith(prefix + "-")]
             if same_field:
-                return f"Vorhandene {kind.plural} mit {prefix}: {listing(same_field)}."
+                return "im_feld", {"mehrzahl": kind.plural, "kuerzel": prefix, "vorhanden": listing(same_field)}
         if not known:
-            return f"Es sind noch keine {kind.plural} angelegt."
-        return f"Vorhanden: {listing(known)}."
+            return "keine", {"mehrzahl": kind.plural}
+        return "", {"vorhanden": listing(known)}
 
     def _text_links(self, links: list[Mention]) -> None:
         elements = {**self.defined["ziel"], **self.defined["massnahme"]}
@@ -169,13 +147,7 @@ class PlanChecker:
         for link in links:
             if link.value in elements or link.value in broken:
                 continue
-            self._report(
-                "LIP305",
-                link,
-                f"Der Textverweis „[[{link.value}]]“ führt ins Leere: ein Ziel oder eine Maßnahme mit dieser ID "
-                f"gibt es nicht.{did_you_mean(link.value, list(elements))} Schreiben Sie die ID genau so wie im "
-                "Kopfbereich des Ziels oder der Maßnahme, z. B. [[BIL-M03]].",
-            )
+            self._report(LIP305, link, id=link.value, vorschlag=did_you_mean(link.value, list(elements)))
 
     # -- goals ------------------------------------------------------------------------
 
@@ -187,24 +159,11 @@ class PlanChecker:
             own, first = massnahme.handlungsfeld, massnahme.ziele[0]
             first_field = goal_fields.get(first)
             if first_field and first_field != own:
-                self._report(
-                    "LIP307",
-                    doc,
-                    f"Das erste Ziel „{first}“ gehört zum Handlungsfeld {first_field}, die Maßnahme aber zu {own}. "
-                    "Die Nummer einer Maßnahme richtet sich nach ihrem ersten Ziel: nennen Sie zuerst ein Ziel "
-                    f"aus {own}, danach die Ziele anderer Handlungsfelder.",
-                    "ziele",
-                )
+                self._report(LIP307, doc, "ziele", ziel=first, ziel_feld=first_field, feld=own)
         for doc in self.by_kind["ziel"]:
             goal = doc.identifier
             if goal is not None and goal not in served:
-                self._report(
-                    "LIP306",
-                    doc,
-                    f"Dem Ziel „{goal}“ dient noch keine Maßnahme. Tragen Sie es bei passenden Maßnahmen unter "
-                    "„ziele“ ein oder legen Sie eine Maßnahme an (lip new massnahme).",
-                    "id",
-                )
+                self._report(LIP306, doc, "id", ziel=goal)
 
     def _gremium_kinds(self) -> None:
         arten = {g.id: g.art for _, g in records(self.by_kind["gremium"], "gremium", Gremium)}
@@ -218,12 +177,7 @@ class PlanChecker:
                 allowed, wording = _GREMIUM_ARTEN[rule]
                 art = arten[mention.value]
                 if art not in allowed:
-                    self._report(
-                        "LIP310",
-                        mention,
-                        f"In „{mention.key}“ muss {wording} stehen; „{mention.value}“ ist aber ein Gremium der "
-                        f"Art „{art}“.",
-                    )
+                    self._report(LIP310, mention, feld=mention.key, erlaubt=wording, gremium=mention.value, art=art)
 
     @staticmethod
     def _gremium_rule(doc: Document, key: str) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from lip_build import schema as s
 from lip_build.check.document import Document, records
+from lip_build.codes import LIP311
 from lip_build.diagnostics import Diagnostics
 from lip_build.model.plan import Kennzahl, Massnahme, Ziel
 
@@ -56,19 +57,19 @@ def check_reviews(documents: list[Document], diagnostics: Diagnostics) -> None:
             continue
         changed = [g for g in pending if g in recorded]
         new = [g for g in pending if g not in recorded]
-        parts = []
-        if changed:
-            subject = f"Ziel {changed[0]} hat" if len(changed) == 1 else f"die Ziele {', '.join(changed)} haben"
-            parts.append(f"{subject} sich seit der letzten Bestätigung geändert")
-        if new:
-            target = f"Ziel {new[0]}" if len(new) == 1 else f"den Zielen {', '.join(new)}"
-            parts.append(f"die Verknüpfung mit {target} ist noch nicht bestätigt")
         pos = doc.source.line_of(KEY) if KEY in doc.source.front.entries else doc.source.line_of("ziele")
-        diagnostics.add(
-            "LIP311",
-            doc.path,
-            pos.line,
-            pos.column,
-            f"Zu prüfen: {'; '.join(parts)}. Passt die Maßnahme noch zu ihren Zielen? Dann bestätigen Sie mit "
-            f"„lip review confirm {measure.id}“.",
-        )
+        variant, goals = _review_wording(changed, new)
+        diagnostics.add(LIP311, doc.path, pos.line, pos.column, variant=variant, id=measure.id, **goals)
+
+
+def _review_wording(changed: list[str], new: list[str]) -> tuple[str, dict[str, str]]:
+    """The variant of LIP311 for goals changed since their confirmation and goals never confirmed."""
+    parts, goals = [], {}
+    if changed:
+        parts.append("ein_geaendert" if len(changed) == 1 else "mehrere_geaendert")
+        goals["geaendert"] = ", ".join(changed)
+    if new:
+        parts.append("ein_neu" if len(new) == 1 else "mehrere_neu")
+        goals["neu"] = ", ".join(new)
+    variant = "_".join(parts)
+    return ("" if variant == "ein_geaendert" else variant), goals

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lip_build import schema as s
 from lip_build.check.document import Document, records
+from lip_build.codes import LIP202, LIP350, LIP351, LIP352, LIP353, Code
 from lip_build.diagnostics import Diagnostics
 from lip_build.model.plan import Drucksache, Massnahme, Ziel
 
@@ -31,9 +32,17 @@ def check_statuses(documents: list[Document], diagnostics: Diagnostics) -> None:
         _drucksache(doc, drucksache, diagnostics)
 
 
-def _report(diagnostics: Diagnostics, doc: Document, code: str, keys: tuple[str | int, ...], message: str) -> None:
+def _report(
+    diagnostics: Diagnostics,
+    doc: Document,
+    code: Code,
+    keys: tuple[str | int, ...],
+    /,
+    variant: str = "",
+    **values: object,
+) -> None:
     pos = doc.source.line_of(*keys)
-    diagnostics.add(code, doc.path, pos.line, pos.column, message)
+    diagnostics.add(code, doc.path, pos.line, pos.column, variant=variant, **values)
 
 
 def _massnahme(doc: Document, massnahme: Massnahme, diagnostics: Diagnostics) -> None:
@@ -47,21 +56,22 @@ def _massnahme(doc: Document, massnahme: Massnahme, diagnostics: Diagnostics) ->
             _report(
                 diagnostics,
                 doc,
-                "LIP350",
+                LIP350,
                 ("entscheidung", "status"),
-                f"Der Entscheidungsstand „{status}“ ({label}) braucht auch "
-                f"{', '.join('entscheidung.' + k for k in missing)}. Ergänzen Sie "
-                f"{_example(missing)}.",
+                status=status,
+                bezeichnung=label,
+                fehlend=", ".join("entscheidung." + k for k in missing),
+                beispiele=_example(missing),
             )
         unused = [k for k in ("gremium", "datum", "drucksache") if k in given and k not in NEEDS[status]]
         if unused:
             _report(
                 diagnostics,
                 doc,
-                "LIP353",
+                LIP353,
                 ("entscheidung", unused[0]),
-                f"Beim Entscheidungsstand „{status}“ wird {', '.join('entscheidung.' + k for k in unused)} "
-                "nicht verwendet. Ist der Status veraltet? Sonst löschen Sie die Angabe.",
+                status=status,
+                angaben=", ".join("entscheidung." + k for k in unused),
             )
     if status in NOT_STARTED_ONLY:
         stand = umsetzung.status
@@ -69,11 +79,10 @@ def _massnahme(doc: Document, massnahme: Massnahme, diagnostics: Diagnostics) ->
             _report(
                 diagnostics,
                 doc,
-                "LIP351",
+                LIP351,
                 ("umsetzung", "status"),
-                f"Die Maßnahme ist „{s.ENTSCHEIDUNG_STATUS.label(status)}“, ihr Umsetzungsstand ist aber "
-                f"„{s.UMSETZUNG_STATUS.label(stand)}“. Eine solche Maßnahme wird nicht umgesetzt: setzen Sie "
-                "umsetzung.status auf nicht_begonnen oder korrigieren Sie den Entscheidungsstand.",
+                entscheidung=s.ENTSCHEIDUNG_STATUS.label(status),
+                umsetzung=s.UMSETZUNG_STATUS.label(stand),
             )
     zeitraum = massnahme.zeitraum
     _years(doc, diagnostics, (zeitraum.beginn, zeitraum.ende), ("beginn", "ende"), ("zeitraum", "ende"))
@@ -91,9 +100,12 @@ def _years(
         _report(
             diagnostics,
             doc,
-            "LIP352",
+            LIP352,
             keys,
-            f"„{last}“ ({end}) liegt vor „{first}“ ({start}). Prüfen Sie beide Jahreszahlen.",
+            bis=last,
+            bis_jahr=end,
+            von=first,
+            von_jahr=start,
         )
 
 
@@ -102,10 +114,9 @@ def _drucksache(doc: Document, drucksache: Drucksache, diagnostics: Diagnostics)
         _report(
             diagnostics,
             doc,
-            "LIP202",
+            LIP202,
             ("art",),
-            "Eine Beschlussdrucksache braucht den Beschlusstext „antrag“ (z. B. „den in der Anlage 1 "
-            "beigefügten … zu beschließen.“). Ergänzen Sie ihn oder wählen Sie art: informationsdrucksache.",
+            "antrag",
         )
 
 

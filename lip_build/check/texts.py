@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from lip_build.check.fields import Mention
+from lip_build.codes import LIP401, LIP402, LIP403, LIP404, LIP405, LIP406, LIP407, Code
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.yamltree import Pos
 
@@ -39,8 +40,8 @@ class TextChecker:
         self.diagnostics = diagnostics
         self.links: list[Mention] = []
 
-    def _report(self, code: str, line: int, column: int, message: str) -> None:
-        self.diagnostics.add(code, self.path, line + self.first_line, column, message)
+    def _report(self, code: Code, line: int, column: int, /, variant: str = "", **values: object) -> None:
+        self.diagnostics.add(code, self.path, line + self.first_line, column, variant=variant, **values)
 
     def check(self) -> list[Mention]:
         if not self.body.strip():
@@ -68,42 +69,20 @@ class TextChecker:
     def _heading(self, token: Token, line: int, previous: int) -> int:
         level = int(token.tag[1])
         if level == 1:
-            self._report(
-                "LIP401",
-                line,
-                1,
-                "Der Text enthält eine Überschrift der Ebene 1 („# …“). Der Titel kommt aus dem Kopfbereich; "
-                "beginnen Sie Überschriften im Text mit „## “.",
-            )
+            self._report(LIP401, line, 1)
         elif level > previous + 1:
-            where = "Die erste Überschrift im Text hat" if previous == 1 else f"Auf Ebene {previous} folgt"
-            self._report(
-                "LIP402",
-                line,
-                1,
-                f"{where} Ebene {level}; Ebene {previous + 1} wird übersprungen. Verwenden Sie "
-                f"„{'#' * (previous + 1)} “, damit Vorlesegeräte und das Inhaltsverzeichnis des PDF die Gliederung "
-                "verstehen.",
-            )
+            expected, mark = previous + 1, "#" * (previous + 1)
+            if previous == 1:
+                self._report(LIP402, line, 1, "erste", ebene=level, erwartet=expected, zeichen=mark)
+            else:
+                self._report(LIP402, line, 1, vorher=previous, ebene=level, erwartet=expected, zeichen=mark)
         return level
 
     def _html(self, line: int, snippet: str) -> None:
-        self._report(
-            "LIP403",
-            line,
-            1,
-            f"Im Text steht HTML („{snippet[:40]}“). HTML wird aus Sicherheitsgründen nicht übernommen. "
-            "Verwenden Sie Markdown: **fett**, *kursiv*, [Linktext](https://…), Listen mit „- “.",
-        )
+        self._report(LIP403, line, 1, auszug=snippet[:40])
 
     def _raw(self, line: int, info: str) -> None:
-        self._report(
-            "LIP403",
-            line,
-            1,
-            f"Im Text steht ein Rohcode-Block („{info}“). Rohcode für HTML, Typst oder LaTeX wird aus "
-            "Sicherheitsgründen nicht übernommen. Schreiben Sie den Inhalt als normales Markdown.",
-        )
+        self._report(LIP403, line, 1, "rohcode", auszug=info)
 
     def _inline(self, token: Token, block_line: int) -> None:
         children = token.children or []
@@ -118,14 +97,7 @@ class TextChecker:
                 src = str(child.attrs.get("src", ""))
                 line = self._locate(block_line, token, src)
                 if not child.content.strip():
-                    self._report(
-                        "LIP406",
-                        line,
-                        1,
-                        f"Das Bild „{src}“ hat keinen Alternativtext. Beschreiben Sie in den eckigen Klammern, "
-                        "was zu sehen ist: ![Balkendiagramm der Teilnehmendenzahlen](…). Blinde Menschen hören "
-                        "diesen Text, und das barrierefreie PDF braucht ihn.",
-                    )
+                    self._report(LIP406, line, 1, bild=src)
                 self._target(src, line, image=True)
             elif child.type == "link_open":
                 href = str(child.attrs.get("href", ""))
@@ -139,56 +111,27 @@ class TextChecker:
         return block_line
 
     def _target(self, target: str, line: int, image: bool) -> None:
-        what = "Das Bild" if image else "Die verlinkte Datei"
         if re.match(r"^[A-Za-z]:[\\/]", unquote(target)):  # C:\Bilder\x.png: a path on someone's computer, not a URL
-            self._report(
-                "LIP405",
-                line,
-                1,
-                f"„{target}“ ist ein Pfad auf einem einzelnen Computer. Legen Sie die Datei ins Repository und "
-                "verweisen Sie relativ zur Datei, z. B. „bilder/grafik.png“.",
-            )
+            self._report(LIP405, line, 1, "computer", ziel=target)
             return
         parsed = urlparse(target)
         if parsed.scheme or target.startswith("//"):
             if image:
-                self._report(
-                    "LIP407",
-                    line,
-                    1,
-                    f"Das Bild „{target}“ wird von einer fremden Adresse geladen. Die Website darf keine "
-                    "Inhalte von Dritten nachladen (Datenschutz). Legen Sie das Bild in einen Ordner „bilder“ "
-                    "im Repository und verweisen Sie relativ darauf.",
-                )
+                self._report(LIP407, line, 1, bild=target)
             return
         if not parsed.path:  # "#anker" within the page
             return
         relative = unquote(parsed.path)
         if relative.startswith("/"):
-            self._report(
-                "LIP405",
-                line,
-                1,
-                f"„{target}“ ist ein absoluter Pfad. Verweisen Sie relativ zur Datei, z. B. „bilder/grafik.png“.",
-            )
+            self._report(LIP405, line, 1, "absolut", ziel=target)
             return
         resolved = (self.root / PurePosixPath(self.path).parent / relative).resolve()
         root = self.root.resolve()
         if not resolved.is_relative_to(root):
-            self._report(
-                "LIP405",
-                line,
-                1,
-                f"„{target}“ führt aus dem Repository hinaus. Nur Dateien im Repository dürfen verwendet werden.",
-            )
+            self._report(LIP405, line, 1, ziel=target)
         elif not resolved.is_file():
-            self._report(
-                "LIP404",
-                line,
-                1,
-                f"{what} „{target}“ gibt es nicht (gesucht: {resolved.relative_to(root).as_posix()}). "
-                "Prüfen Sie Schreibweise und Ordner oder laden Sie die Datei hoch.",
-            )
+            variant = "" if image else "datei"
+            self._report(LIP404, line, 1, variant, ziel=target, gesucht=resolved.relative_to(root).as_posix())
 
     def _text_links(self, code_lines: set[int]) -> None:
         for number, line in enumerate(self.lines):

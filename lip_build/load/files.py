@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lip_build import schema as s
+from lip_build.codes import LIP111, LIP112
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.source import SourceFile, read_source
 
@@ -90,7 +91,7 @@ def read_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Found], list[
     for path in paths:
         kind = classify(path)
         if kind is None:
-            diagnostics.add("LIP111", path, 1, 1, _unknown_place_message(path))
+            diagnostics.add(LIP111, path, 1, 1, pfad=path)
             continue
         source = read_source(root, path, diagnostics)
         if source is None:
@@ -100,20 +101,5 @@ def read_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Found], list[
     present = set(paths)
     for kind in FILE_KINDS:
         if kind.required and kind.glob not in present:
-            diagnostics.add(
-                "LIP112",
-                kind.glob,
-                1,
-                1,
-                f"Die Datei „{kind.glob}“ fehlt, ohne sie kann der Plan nicht erstellt werden. "
-                "Legen Sie sie wieder an (siehe doku/inhaltsmodell.md).",
-            )
+            diagnostics.add(LIP112, kind.glob, 1, 1, pfad=kind.glob)
     return documents, unreadable
-
-
-def _unknown_place_message(path: str) -> str:
-    places = "content/kapitel/, content/gremien/, handlungsfelder/<feld>/ziele/, handlungsfelder/<feld>/massnahmen/"
-    return (
-        f"Die Datei „{path}“ liegt an keinem Ort, den lip kennt, und wird nicht verwendet. "
-        f"Verschieben Sie sie (z. B. nach {places}) oder löschen Sie sie."
-    )

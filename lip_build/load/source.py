@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lip_build.codes import LIP101, LIP102, LIP103, LIP104, LIP105, LIP108, LIP110
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.yamltree import Pos, YMap, YSeq, parse_front_matter
 
@@ -42,25 +43,11 @@ class SourceFile:
 
 def decode(data: bytes, path: str, diagnostics: Diagnostics) -> str | None:
     if len(data) > MAX_BYTES:
-        diagnostics.add(
-            "LIP110",
-            path,
-            1,
-            1,
-            f"Die Datei ist {len(data) // 1000} kB groß; erlaubt sind höchstens {MAX_BYTES // 1000} kB. "
-            "Teilen Sie den Text auf mehrere Dateien auf.",
-        )
+        diagnostics.add(LIP110, path, 1, 1, groesse=len(data) // 1000, grenze=MAX_BYTES // 1000)
         return None
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        diagnostics.add(
-            "LIP103",
-            path,
-            line,
-            1,
-            "Die Datei enthält Binärdaten (Nullbytes) und ist keine Textdatei. Speichern Sie den Text "
-            "als reine Textdatei (Markdown, UTF-8); Bilder gehören in einen Ordner „bilder“.",
-        )
+        diagnostics.add(LIP103, path, line, 1)
         return None
     try:
         text = data.decode("utf-8")
@@ -68,24 +55,11 @@ def decode(data: bytes, path: str, diagnostics: Diagnostics) -> str | None:
         before = data[: error.start]
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
-        diagnostics.add(
-            "LIP101",
-            path,
-            line,
-            column,
-            f"Die Datei ist nicht UTF-8-kodiert (Byte 0x{data[error.start]:02X}). Speichern Sie sie in "
-            "Ihrem Editor mit der Kodierung „UTF-8“ (in Windows-Editoren oft „ANSI“ → „UTF-8“).",
-        )
+        diagnostics.add(LIP101, path, line, column, byte=f"{data[error.start]:02X}")
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        diagnostics.add(
-            "LIP102",
-            path,
-            1,
-            1,
-            "Die Datei ist leer. Füllen Sie sie mit Kopfbereich und Text (Vorlage: „lip new“) oder löschen Sie sie.",
-        )
+        diagnostics.add(LIP102, path, 1, 1)
         return None
     return text
 
@@ -93,38 +67,17 @@ def decode(data: bytes, path: str, diagnostics: Diagnostics) -> str | None:
 def split(text: str, path: str, diagnostics: Diagnostics) -> SourceFile | None:
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
-        diagnostics.add(
-            "LIP104",
-            path,
-            1,
-            1,
-            "Die Datei beginnt nicht mit einem Kopfbereich. Die erste Zeile muss genau „---“ sein, "
-            "danach folgen die Angaben (z. B. „titel: …“) und wieder eine Zeile „---“.",
-        )
+        diagnostics.add(LIP104, path, 1, 1)
         return None
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE), None)
     if end is None:
-        diagnostics.add(
-            "LIP105",
-            path,
-            1,
-            1,
-            "Der Kopfbereich wird nicht geschlossen: nach den Angaben fehlt eine Zeile, die genau "
-            "„---“ enthält. Fügen Sie sie vor dem Text ein.",
-        )
+        diagnostics.add(LIP105, path, 1, 1)
         return None
     node = parse_front_matter("\n".join(lines[1:end]), path, 2, diagnostics)
     if node is None:
         return None
     if not isinstance(node, YMap):
-        diagnostics.add(
-            "LIP108",
-            path,
-            node.pos.line,
-            node.pos.column,
-            "Der Kopfbereich muss aus Zeilen der Form „schluessel: Wert“ bestehen, nicht aus einem "
-            "einzelnen Wert oder einer Liste.",
-        )
+        diagnostics.add(LIP108, path, node.pos.line, node.pos.column)
         return None
     return SourceFile(path, node, "\n".join(lines[end + 1 :]), end + 2)
 
@@ -133,7 +86,7 @@ def read_source(root: Path, path: str, diagnostics: Diagnostics) -> SourceFile |
     try:
         data = (root / path).read_bytes()
     except OSError as error:
-        diagnostics.add("LIP103", path, 1, 1, f"Die Datei kann nicht gelesen werden ({error.strerror}).")
+        diagnostics.add(LIP103, path, 1, 1, variant="unlesbar", grund=error.strerror)
         return None
     text = decode(data, path, diagnostics)
     return None if text is None else split(text, path, diagnostics)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from lip_build.codes import LIP106, LIP107, LIP109
 from lip_build.diagnostics import Diagnostics
 
 try:  # libyaml is ten times faster; fall back to pure Python where it is missing
@@ -107,15 +108,7 @@ class _Builder:
             key_pos = self.pos(key_node)
             if key in entries:
                 first = entries[key].key_pos.line
-                self.diagnostics.add(
-                    "LIP107",
-                    self.path,
-                    key_pos.line,
-                    key_pos.column,
-                    f"Der Schlüssel „{key}“ steht doppelt (zuerst in Zeile {first}). YAML würde "
-                    "stillschweigend nur den letzten Wert nehmen. Führen Sie beide Angaben zusammen "
-                    "und löschen Sie eine.",
-                )
+                self.diagnostics.add(LIP107, self.path, key_pos.line, key_pos.column, schluessel=key, zeile=first)
                 continue
             entries[key] = YEntry(key_pos, self.build(value_node))
         return YMap(entries, self.pos(node))
@@ -137,54 +130,34 @@ class _Builder:
         return YScalar(value, pos, quoted)
 
 
+# PyYAML's English problem text → the variant of LIP106 that explains it; the first match wins.
 _YAML_HINTS = (
-    (
-        "mapping values are not allowed",
-        "Hier steht ein Doppelpunkt, wo keiner stehen darf. Enthält ein "
-        "Text „: “? Dann setzen Sie den ganzen Text in Anführungszeichen.",
-    ),
-    ("could not find expected ':'", "Hier fehlt der Doppelpunkt nach einem Schlüssel (Form: „schluessel: Wert“)."),
-    (
-        "that cannot start any token",
-        "Ein Wert beginnt mit einem Zeichen, das YAML nicht erlaubt (z. B. @ oder `). "
-        "Setzen Sie den Wert in Anführungszeichen.",
-    ),
-    ("while scanning an alias", 'Ein Wert beginnt mit * . Setzen Sie ihn in Anführungszeichen, z. B. "*innen".'),
-    ("while scanning an anchor", "Ein Wert beginnt mit & . Setzen Sie ihn in Anführungszeichen."),
-    ("found undefined alias", "Ein Wert beginnt mit * . Setzen Sie ihn in Anführungszeichen."),
-    ("while scanning a quoted scalar", "Ein Anführungszeichen wird nicht geschlossen."),
-    ("expected ',' or ']'", "In einer Liste in eckigen Klammern fehlt ein Komma oder die schließende Klammer ]."),
-    ("expected ',' or '}'", "In geschweiften Klammern fehlt ein Komma oder die schließende Klammer }."),
-    ("did not find expected '-' indicator", "Die Einrückung eines Listeneintrags („- “) stimmt nicht."),
-    (
-        "did not find expected key",
-        "Die Einrückung stimmt nicht: Schlüssel auf derselben Ebene müssen genau untereinander stehen.",
-    ),
-    (
-        "expected <block end>",
-        "Die Einrückung stimmt nicht: Schlüssel auf derselben Ebene müssen genau untereinander stehen.",
-    ),
-    (
-        "found unknown escape character",
-        "In einem Text in doppelten Anführungszeichen steht ein ungültiges \\ . "
-        "Verwenden Sie einfache Anführungszeichen oder schreiben Sie \\\\.",
-    ),
-    ("found unexpected end of stream", "Der Kopfbereich endet mitten in einem Wert (fehlt ein Anführungszeichen?)."),
+    ("mapping values are not allowed", "doppelpunkt"),
+    ("could not find expected ':'", "doppelpunkt_fehlt"),
+    ("that cannot start any token", "zeichen"),
+    ("while scanning an alias", "alias"),
+    ("while scanning an anchor", "anker"),
+    ("found undefined alias", "alias_unbekannt"),
+    ("while scanning a quoted scalar", "anfuehrungszeichen"),
+    ("expected ',' or ']'", "liste"),
+    ("expected ',' or '}'", "klammern"),
+    ("did not find expected '-' indicator", "listeneintrag"),
+    ("did not find expected key", "einrueckung"),
+    ("expected <block end>", "einrueckung"),
+    ("found unknown escape character", "escape"),
+    ("found unexpected end of stream", "ende"),
 )
 
 
-_TAB_HINT = "Hier steht ein Tabulatorzeichen. YAML erlaubt zum Einrücken nur Leerzeichen."
-
-
-def yaml_error_message(error: yaml.YAMLError, line_text: str = "") -> str:
+def yaml_error_wording(error: yaml.YAMLError, line_text: str = "") -> dict[str, str]:
+    """The variant of LIP106 (and its values) for a PyYAML error, as keyword arguments of Diagnostics.add."""
     text = str(error)
     if "\t" in line_text and ("cannot start any token" in text or "\\t" in text):
-        return _TAB_HINT
-    for needle, hint in _YAML_HINTS:
+        return {"variant": "tabulator"}
+    for needle, variant in _YAML_HINTS:
         if needle in text:
-            return hint
-    problem = getattr(error, "problem", None) or "unbekannter Fehler"
-    return f"Der Kopfbereich ist kein gültiges YAML ({problem})."
+            return {"variant": variant}
+    return {"problem": str(getattr(error, "problem", None) or "unbekannter Fehler")}
 
 
 # A value that starts with & or * is an anchor or alias in YAML: "&Co KG" silently becomes "KG", and
@@ -200,16 +173,10 @@ def _anchors_and_aliases(text: str, path: str, first_line: int, diagnostics: Dia
         for token in yaml.scan(text, Loader=_Loader):
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 found = True
-                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                variant = "" if isinstance(token, yaml.AnchorToken) else "verweis"
                 mark = token.start_mark
                 diagnostics.add(
-                    "LIP109",
-                    path,
-                    mark.line + first_line,
-                    mark.column + 1,
-                    f"Der Wert beginnt mit „{sign}{token.value}“. In YAML ist das ein "
-                    f"{'Anker' if sign == '&' else 'Verweis'}, kein Text – der Wert ginge verloren. Setzen Sie den "
-                    f'ganzen Wert in Anführungszeichen, z. B. "{sign}{token.value} …".',
+                    LIP109, path, mark.line + first_line, mark.column + 1, variant=variant, name=token.value
                 )
     except yaml.YAMLError:
         return found  # the syntax error itself is reported by the parse
@@ -231,10 +198,10 @@ def parse_front_matter(text: str, path: str, first_line: int, diagnostics: Diagn
         column = (mark.column if mark else 0) + 1
         lines = text.split("\n")
         offending = lines[mark.line] if mark and mark.line < len(lines) else ""
-        diagnostics.add("LIP106", path, line, column, yaml_error_message(error, offending))
+        diagnostics.add(LIP106, path, line, column, **yaml_error_wording(error, offending))
         return None
     except yaml.YAMLError as error:
-        diagnostics.add("LIP106", path, first_line, 1, yaml_error_message(error))
+        diagnostics.add(LIP106, path, first_line, 1, **yaml_error_wording(error))
         return None
     if node is None:
         return YMap({}, Pos(first_line, 1))
