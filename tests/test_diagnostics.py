@@ -16,6 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 from lip_build.cli import cli
+from lip_build.codes import RETIRED
 from lip_build.diagnostics import CODES, Severity
 from lip_build.pipeline import load_plan
 
@@ -108,4 +109,10 @@ def test_code_is_documented(code: str) -> None:
 
 
 def test_docs_name_no_unknown_codes() -> None:
-    assert set(_doc_sections()) <= set(CODES)
+    assert set(_doc_sections()) <= set(CODES) | set(RETIRED)
+
+
+def test_docs_explain_how_to_refresh_the_snapshot() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    assert "`.venv/bin/python -m tests.test_codes`" in text
+    assert "RETIRED" in text
