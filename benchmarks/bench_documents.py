@@ -56,7 +56,7 @@ import json, sys, time
 from pathlib import Path
 from lip_build.documents import build_documents
 from lip_build.outputs.progress import Progress
-from lip_build.validate import load_plan
+from lip_build.pipeline import load_plan
 from lip_build.version import detect
 root, formats = Path(sys.argv[1]), set(sys.argv[2].split(","))
 plan = load_plan(root).plan

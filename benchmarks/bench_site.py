@@ -38,7 +38,7 @@ _LIP = """
 import json, sys, time
 from pathlib import Path
 from lip_build.outputs.progress import Progress
-from lip_build.validate import load_plan
+from lip_build.pipeline import load_plan
 from lip_build.version import detect
 root = Path(sys.argv[1])
 plan = load_plan(root).plan
@@ -66,7 +66,7 @@ from pathlib import Path
 from lip_build.site import site_tree
 from lip_build.site.engine import SAFE_EXTENSION, mkdocs_nav, write_docs
 from lip_build.site.settings import read_config
-from lip_build.validate import load_plan
+from lip_build.pipeline import load_plan
 from lip_build.version import detect
 root, work = Path(sys.argv[1]), Path(sys.argv[2])
 plan = load_plan(root).plan

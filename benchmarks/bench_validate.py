@@ -21,7 +21,7 @@ from synthetic import REPO, write_synthetic_plan
 _CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from lip_build.validate import load_plan
+from lip_build.pipeline import load_plan
 start = time.perf_counter()
 result = load_plan(Path(sys.argv[1]))
 elapsed = time.perf_counter() - start
