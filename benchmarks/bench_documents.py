@@ -54,10 +54,10 @@ def _docx_pages(docx: Path) -> str:
 _CHILD = """
 import json, sys, time
 from pathlib import Path
-from lip_build.documents import build_documents
+from lip_build.outputs.drucksache import build_documents
 from lip_build.outputs.progress import Progress
 from lip_build.pipeline import load_plan
-from lip_build.version import detect
+from lip_build.history.stamp import detect
 root, formats = Path(sys.argv[1]), set(sys.argv[2].split(","))
 plan = load_plan(root).plan
 start = time.perf_counter()

@@ -39,19 +39,19 @@ import json, sys, time
 from pathlib import Path
 from lip_build.outputs.progress import Progress
 from lip_build.pipeline import load_plan
-from lip_build.version import detect
+from lip_build.history.stamp import detect
 root = Path(sys.argv[1])
 plan = load_plan(root).plan
 version = detect(root, plan.info.stand)
 start, cpu = time.perf_counter(), time.process_time()
-from lip_build.site import build_site
+from lip_build.outputs.site import build_site
 build_site(root, plan, version, Progress(quiet=True))
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 pages = sum(1 for _ in (root / "site").rglob("index.html"))
 size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
 try:  # the history alone, once more (lip before issue 5 has none)
-    from lip_build.site.changes import read_history
-    from lip_build.site.settings import load_settings
+    from lip_build.outputs.site.git_history import read_history
+    from lip_build.outputs.site.settings import load_settings
     begin = time.perf_counter()
     read_history(root, plan, load_settings(root))
     history = time.perf_counter() - begin
@@ -63,11 +63,11 @@ print(json.dumps({"seconds": seconds, "cpu": cpu, "pages": pages, "bytes": size,
 _EXPORT = """
 import secrets, sys, yaml
 from pathlib import Path
-from lip_build.site import site_tree
-from lip_build.site.engine import SAFE_EXTENSION, mkdocs_nav, write_docs
-from lip_build.site.settings import read_config
+from lip_build.outputs.site import site_tree
+from lip_build.outputs.site.engine import SAFE_EXTENSION, mkdocs_nav, write_docs
+from lip_build.outputs.site.settings import read_config
 from lip_build.pipeline import load_plan
-from lip_build.version import detect
+from lip_build.history.stamp import detect
 root, work = Path(sys.argv[1]), Path(sys.argv[2])
 plan = load_plan(root).plan
 tree = site_tree(root, plan, detect(root, plan.info.stand))
@@ -98,7 +98,7 @@ print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_ti
 _SERVE = """
 import json, statistics, sys, time
 from pathlib import Path
-from lip_build.site.serve import Preview
+from lip_build.outputs.site.serve import Preview
 root = Path(sys.argv[1])
 preview = Preview(root, lambda message: None)
 preview.rebuild()
