@@ -7,7 +7,8 @@ within a process, which would flatter repeated builds); the time is that of buil
 after the plan was loaded, the median of --repeat runs. PDF and DOCX are timed separately and
 together ("beide": what "lip build" does, the DOCX in parallel with the PDF).
 --docx-seiten counts the DOCX pages by converting it with LibreOffice (soffice), if installed.
-Not a test: figures, not pass/fail. Goal: the PDF of the shipped plan in under 5 s.
+First line: `lip build --pdf` end to end against compiling the Typst source it generated alone
+(goal: at most 1.6 ×). Not a test: figures, not pass/fail. Goal: the PDF of the shipped plan in under 5 s.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -93,12 +95,47 @@ def measure(root: Path, repeat: int, docx_pages: bool) -> dict[str, str]:
     return row
 
 
+_TYPST_ALONE = """
+import sys, time, typst
+from pathlib import Path
+from lip_build.outputs.drucksache.render_typst import FONTS, resource
+root = Path(sys.argv[1])
+typst.compile(str(root / ".lip-drucksache" / "drucksache.typ"), root=str(root),
+              font_paths=[str(resource(root, FONTS))], ignore_system_fonts=True,
+              pdf_standards=["a-2a", "ua-1"], timestamp=0)
+"""
+
+
+def _wall(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True, timeout=3600)
+    return time.perf_counter() - started
+
+
+def pdf_against_typst(root: Path, repeat: int) -> tuple[float, float]:
+    """Medians of `lip build --pdf` end to end and of compiling its Typst source alone, each a fresh process."""
+    lip = str(Path(sys.executable).with_name("lip"))
+    build = statistics.median(_wall([lip, "--plan", str(root), "build", "--pdf"]) for _ in range(repeat))
+    alone = statistics.median(_wall([sys.executable, "-c", _TYPST_ALONE, str(root)]) for _ in range(repeat))
+    return build, alone
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000], help="Maßnahmen der synthetischen Pläne")
     parser.add_argument("--repeat", type=int, default=3, help="Läufe je Format (Median)")
     parser.add_argument("--docx-seiten", action="store_true", help="DOCX-Seiten mit LibreOffice zählen")
+    parser.add_argument("--nur-vergleich", action="store_true", help="nur lip build --pdf gegen Typst allein")
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        build, alone = pdf_against_typst(_copy_shipped(Path(temp) / "vergleich"), args.repeat)
+        print(
+            f"Ausgelieferter Plan, Mediane aus {args.repeat} Läufen (je ein neuer Prozess): "
+            f"lip build --pdf {build:.2f} s, nur Typst-Satz der erzeugten Quelle {alone:.2f} s, "
+            f"Faktor {build / alone:.2f} (Ziel: höchstens 1,6)"
+        )
+    if args.nur_vergleich:
+        return
     columns = ["plan", "massnahmen", "pdf_s", "pdf_seiten", "pdf_mb", "docx_s", "docx_seiten", "docx_mb", "beide_s"]
     print(" ".join(f"{c:>11}" for c in columns))
     with tempfile.TemporaryDirectory() as temp:
