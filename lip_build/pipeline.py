@@ -28,8 +28,9 @@ def load_plan(root: Path) -> Result:
     documents, unreadable = read_documents(root, diagnostics)
     text_links = []
     for doc in documents:
-        checker = TextChecker(root, doc.path, doc.source.body, doc.source.body_line, diagnostics)
-        text_links += checker.check()
+        text_links += TextChecker(root, doc.path, doc.source.text, diagnostics).check()
+        for text in doc.texts.values():  # Markdown in the front matter: pandoc reads it without HTML
+            text_links += TextChecker(root, doc.path, text, diagnostics).text_links()
         if not doc.source.body.strip() and doc.kind.name in ("ziel", "massnahme", "handlungsfeld", "kapitel"):
             pos = doc.source.line_of()
             diagnostics.add(LIP408, doc.path, pos.line, pos.column)

@@ -57,7 +57,7 @@ WEB_ADDRESS = re.compile(r"^https://[^\s/$.?#][^\s]*$")
 
 @dataclass(frozen=True)
 class Text:
-    pass
+    markdown: bool = False  # rendered as Markdown (with text links), so checked like a body text
 
 
 @dataclass(frozen=True)
@@ -256,16 +256,22 @@ DRUCKSACHE = Obj(
             "Gremien in der Reihenfolge der Beratung",
             label="Beratungsfolge",
         ),
-        Field("antrag", Text(), False, "Beschlusstext (Pflicht bei Beschlussdrucksachen)", label="Antrag"),
+        Field("antrag", Text(markdown=True), False, "Beschlusstext (Pflicht bei Beschlussdrucksachen)", label="Antrag"),
         Field(
             "gender_aspekte",
-            Text(),
+            Text(markdown=True),
             True,
             "Berücksichtigung von Gender-Aspekten",
             label="Berücksichtigung von Gender-Aspekten",
         ),
-        Field("kosten_text", Text(), False, "Erläuterung zur Kostentabelle", label="Erläuterung zur Kostentabelle"),
-        Field("klimawirkung", Text(), False, "Aussage zur Klimawirkung", label="Klimawirkung"),
+        Field(
+            "kosten_text",
+            Text(markdown=True),
+            False,
+            "Erläuterung zur Kostentabelle",
+            label="Erläuterung zur Kostentabelle",
+        ),
+        Field("klimawirkung", Text(markdown=True), False, "Aussage zur Klimawirkung", label="Klimawirkung"),
         Field("oe", Ref("oe"), True, "OE-Nummer der federführenden Stelle", label="Federführende Stelle (OE)"),
         Field("datum", Date(), True, "Datum der Drucksache", label="Datum der Drucksache"),
     )

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from lip_build.cli import cli
 from lip_build.errors import BuildError
+from lip_build.load.markdown import parse
 from lip_build.outputs.drucksache.paths import WORK
 from lip_build.outputs.drucksache.zipfiles import write_zip
 
@@ -137,7 +138,7 @@ def test_images_outside_the_repository_stop_the_build(plan_dir: Path, tmp_path: 
     plan = load(plan_dir)
     measure = plan.massnahme("BIL-M01")
     for target in ("../../../../geheim.png", "../bilder/verweis.png", "/etc/hostname", "https://example.org/x.png"):
-        text = measure.text.replace("../bilder/sprachcafe.png", target)
+        text = parse(measure.text.source.replace("../bilder/sprachcafe.png", target), measure.text.first_line)
         changed = dataclasses.replace(
             plan, massnahmen=tuple(dataclasses.replace(m, text=text) if m is measure else m for m in plan.massnahmen)
         )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from lip_build.errors import BuildError
+from lip_build.load.markdown import parse
 from lip_build.model.plan import Beratung, Plan, Zeitraum
 from lip_build.outputs.drucksache import pandoc
 from lip_build.outputs.drucksache.drucksache import beratungsfolge_zeile
@@ -58,13 +59,13 @@ def test_plain_text_stays_literal_through_pandoc(text: str, tmp_path: Path) -> N
 
 def test_texts_cannot_open_divs_but_code_stays_untouched(shipped_plan: Plan) -> None:
     text = "::: {.lip-kopf}\nText\n:::\n\n```\n::: bleibt\n```"
-    prepared = markdown_text(shipped_plan, text)
+    prepared = markdown_text(shipped_plan, parse(text, 1))
     assert prepared.split("\n")[0] == "\\::: {.lip-kopf}"
     assert "\n::: bleibt\n" in prepared
 
 
 def test_text_links_become_links_with_number_and_title(shipped_plan: Plan) -> None:
-    prepared = markdown_text(shipped_plan, "Siehe [[BIL-M05]] und Expert*innen.")
+    prepared = markdown_text(shipped_plan, parse("Siehe [[BIL-M05]] und Expert*innen.", 1))
     title = shipped_plan.massnahme("BIL-M05").titel
     assert prepared == f"Siehe [Maßnahme 1.3.1 {md(title)}](#BIL-M05) und Expert\\*innen."
 

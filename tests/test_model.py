@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lip_build.load.markdown import parse
 from lip_build.model.plan import Plan
 from lip_build.pipeline import load_plan
 from lip_build.view.plantext import label, protect_gender_star, replace_text_links
@@ -46,7 +47,7 @@ def test_measures_serving_a_goal_come_from_any_field(shipped_plan: Plan) -> None
 
 def test_gender_star_is_escaped_outside_code_only() -> None:
     text = "Expert*innen und Nutzer*innen, *kursiv*, `Kolleg*innen`\n```\nMigrant*innen\n```\n**fett**"
-    assert protect_gender_star(text) == (
+    assert protect_gender_star(parse(text, 1)) == (
         "Expert\\*innen und Nutzer\\*innen, *kursiv*, `Kolleg*innen`\n```\nMigrant*innen\n```\n**fett**"
     )
 
@@ -55,7 +56,7 @@ def test_text_links_become_labels(shipped_plan: Plan) -> None:
     measure = shipped_plan.massnahmen[0]
     goal = shipped_plan.ziele[0]
     text = f"Siehe [[{measure.id}]] und [[ {goal.id} ]], nicht `[[{measure.id}]]`."
-    result = replace_text_links(text, shipped_plan, lambda item: f"<{label(shipped_plan, item)}>")
+    result = replace_text_links(parse(text, 1), shipped_plan, lambda item: f"<{label(shipped_plan, item)}>")
     assert f"<Maßnahme {shipped_plan.nummer(measure.id)} {measure.titel}>" in result
     assert f"<Ziel {shipped_plan.nummer(goal.id)} {goal.titel}>" in result
     assert f"`[[{measure.id}]]`" in result

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from lip_build import schema as s
+from lip_build.load.markdown import Text
 from lip_build.model import plan as m
 
 # Model fields that no front-matter key holds: the body text (under its name in the model), where
@@ -137,6 +138,8 @@ def _as_values(spec: s.Obj, record: object) -> dict[str, object]:
             value = _as_values(inner, value)
         elif isinstance(field.type, s.MapOf):
             value = dict(value)
+        elif isinstance(value, Text):  # a Markdown value of the front matter, parsed (load/markdown.py)
+            value = value.source
         out[field.key] = value
     return out
 

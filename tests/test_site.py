@@ -64,8 +64,8 @@ def test_measure_page_has_fact_box_german_formats_and_goal_links(built: BuiltSit
 
 def test_text_links_show_number_and_title_and_point_to_the_item(built: BuiltSite) -> None:
     plan = built.plan
-    source = next(m for m in plan.massnahmen if "[[" in m.text)
-    target_id = re.search(r"\[\[\s*([A-Z]{3}-[ZM]\d+)\s*\]\]", source.text)
+    source = next(m for m in plan.massnahmen if "[[" in m.text.source)
+    target_id = re.search(r"\[\[\s*([A-Z]{3}-[ZM]\d+)\s*\]\]", source.text.source)
     assert target_id is not None
     target = plan.massnahme(target_id.group(1)) if "-M" in target_id.group(1) else plan.ziel(target_id.group(1))
     html = page(built, mk.path_of(source))

@@ -201,10 +201,13 @@ def test_page_tree_does_not_depend_on_mkdocs() -> None:
 
 
 def test_images_in_texts_are_copied_and_linked_relative_to_the_page(shipped_plan: Plan) -> None:
+    from lip_build.load.markdown import parse
     from lip_build.outputs.site.files import linked_files, rewrite
 
     source = "handlungsfelder/bildung/massnahmen/BIL-M03.md"
-    text = "![Karte der Standorte](../bilder/karte.png) und [Bericht](bericht.pdf) und [extern](https://example.org)"
+    text = parse(
+        "![Karte der Standorte](../bilder/karte.png) und [Bericht](bericht.pdf) und [extern](https://example.org)", 1
+    )
     rewritten = rewrite(text, source, "massnahmen/bil-m03/")
     assert "![Karte der Standorte](../../dateien/handlungsfelder/bildung/bilder/karte.png)" in rewritten
     assert "[Bericht](../../dateien/handlungsfelder/bildung/massnahmen/bericht.pdf)" in rewritten

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
+from lip_build import schema as s
 from lip_build.check.fields import Checked, FieldChecker, Mention
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.files import FileKind, Found, read_files
+from lip_build.load.markdown import Text, parse
 from lip_build.load.source import SourceFile
 from lip_build.model.bind import Record, bind_file
 from lip_build.model.plan import Quelle
@@ -29,6 +31,7 @@ class Document:
     source: SourceFile
     checked: Checked
     record: Record | None
+    texts: dict[str, Text] = field(default_factory=dict)  # front-matter values written in Markdown, parsed
 
     @property
     def path(self) -> str:
@@ -63,7 +66,8 @@ def check_fields(found: Found, diagnostics: Diagnostics) -> Document:
     """Check the front matter of a file that was read against the declaration of its kind."""
     source = found.source
     checked = FieldChecker(source.path, diagnostics).check(found.kind.spec, source.front)
-    text = source.body.strip("\n")
+    text = source.text
+    texts = markdown_values(found.kind.spec, checked, source)
     extras = {
         "text": text,
         "einleitung": text,
@@ -71,8 +75,19 @@ def check_fields(found: Found, diagnostics: Diagnostics) -> Document:
         "quelle": Quelle(source.path, source.body_line),
         "ordner": folder_of(source.path) or "",
     }
-    record = bind_file(found.kind.name, checked.values, extras) if not checked.errors else None
-    return Document(found.kind, source, checked, record)
+    values = {**checked.values, **texts}
+    record = bind_file(found.kind.name, values, extras) if not checked.errors else None
+    return Document(found.kind, source, checked, record, texts)
+
+
+def markdown_values(spec: s.Obj, checked: Checked, source: SourceFile) -> dict[str, Text]:
+    """Front-matter texts that the outputs render as Markdown (e.g. the Antrag of the Drucksache),
+    parsed once like a body; their positions count from the line of the key."""
+    return {
+        f.key: parse(checked.values[f.key], source.line_of(f.key).line)
+        for f in spec.fields
+        if isinstance(f.type, s.Text) and f.type.markdown and isinstance(checked.values.get(f.key), str)
+    }
 
 
 def read_documents(root: Path, diagnostics: Diagnostics) -> tuple[list[Document], list[str]]:

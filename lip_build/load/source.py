@@ -1,4 +1,4 @@
-"""Reading one content file: bytes → text → front matter tree + Markdown body.
+"""Reading one content file: bytes → text → front matter tree + Markdown body, parsed once.
 
 Every problem becomes a diagnostic; a file that cannot be read as a whole yields None
 and the check of the other files goes on.
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lip_build.codes import LIP101, LIP102, LIP103, LIP104, LIP105, LIP108, LIP110
 from lip_build.diagnostics import Diagnostics
+from lip_build.load.markdown import Text, parse
 from lip_build.load.yamltree import Pos, YMap, YSeq, parse_front_matter
 
 MAX_BYTES = 1_000_000
@@ -23,6 +24,7 @@ class SourceFile:
     front: YMap
     body: str
     body_line: int  # file line on which the body starts
+    text: Text  # the body, parsed (load/markdown.py)
 
     def line_of(self, *keys: str | int) -> Pos:
         """Position of the value at a key path, or of the nearest existing parent."""
@@ -79,7 +81,8 @@ def split(text: str, path: str, diagnostics: Diagnostics) -> SourceFile | None:
     if not isinstance(node, YMap):
         diagnostics.add(LIP108, path, node.pos.line, node.pos.column)
         return None
-    return SourceFile(path, node, "\n".join(lines[end + 1 :]), end + 2)
+    body = "\n".join(lines[end + 1 :])
+    return SourceFile(path, node, body, end + 2, parse(body, end + 2))
 
 
 def read_source(root: Path, path: str, diagnostics: Diagnostics) -> SourceFile | None:

@@ -1,7 +1,9 @@
 """The validated plan: typed, immutable, the one model every output reads.
 
 Field names mirror the German front-matter keys (schema.py); bind.py fills them generically.
-Display numbers are computed in assemble.py and never stored in files.
+Display numbers are computed in assemble.py and never stored in files. Markdown texts are kept
+as parsed when the file was read (load/markdown.py: `Text`), so every output transforms the very
+parse that was checked.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from lip_build.load.markdown import Text
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ class Ziel:
     titel: str
     handlungsfeld: str
     kennzahlen: tuple[Kennzahl, ...]
-    text: str
+    text: Text
     quelle: Quelle
     reihenfolge: int | None = None
     herkunft: str | None = None
@@ -89,7 +93,7 @@ class Massnahme:
     entscheidung: Entscheidung
     umsetzung: Umsetzung
     kontakt: str
-    text: str
+    text: Text
     quelle: Quelle
     reihenfolge: int | None = None
     geprueft: Mapping[str, str] = field(default_factory=dict)  # goal ID → confirmed fingerprint
@@ -105,7 +109,7 @@ class Handlungsfeld:
     ordner: str
     expertengruppe: str
     kurzfassung: str
-    text: str
+    text: Text
     quelle: Quelle
     leichte_sprache: str | None = None
 
@@ -122,7 +126,7 @@ class Gremium:
     name: str
     art: str
     zusammensetzung: tuple[Mitgliedsart, ...]
-    text: str
+    text: Text
     quelle: Quelle
     kurzname: str | None = None
     artikel: str | None = None
@@ -136,7 +140,7 @@ class Begriff:
 
     id: str
     name: str
-    text: str
+    text: Text
     quelle: Quelle
 
 
@@ -159,7 +163,7 @@ class LeichteSprache:
     """The plan in Leichter Sprache: one page of its own."""
 
     titel: str
-    text: str
+    text: Text
     quelle: Quelle
 
 
@@ -167,7 +171,7 @@ class LeichteSprache:
 class Kapitel:
     titel: str
     reihenfolge: int
-    text: str
+    text: Text
     quelle: Quelle
     kurztitel: str | None = None
 
@@ -182,7 +186,7 @@ class Glossareintrag:
 class Glossar:
     titel: str
     begriffe: tuple[Glossareintrag, ...]
-    text: str
+    text: Text
     quelle: Quelle
 
 
@@ -199,7 +203,7 @@ class Ereignis:
 class Zeitleiste:
     titel: str
     ereignisse: tuple[Ereignis, ...]
-    text: str
+    text: Text
     quelle: Quelle
 
 
@@ -215,14 +219,14 @@ class Drucksache:
     art: str
     titel: str
     beratungsfolge: tuple[Beratung, ...]
-    gender_aspekte: str
+    gender_aspekte: Text
     oe: str
     datum: dt.date
-    begruendung: str
+    begruendung: Text
     quelle: Quelle
-    antrag: str | None = None
-    kosten_text: str | None = None
-    klimawirkung: str | None = None
+    antrag: Text | None = None
+    kosten_text: Text | None = None
+    klimawirkung: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -233,7 +237,7 @@ class PlanInfo:
     status: str
     stand: dt.date
     handlungsfelder: tuple[str, ...]
-    einleitung: str
+    einleitung: Text
     quelle: Quelle
     untertitel: str | None = None
     repository: str | None = None
@@ -272,6 +276,12 @@ class Plan:
     def massnahme(self, id: str) -> Massnahme:
         item = self._index[id]
         assert isinstance(item, Massnahme)
+        return item
+
+    def element(self, id: str) -> Ziel | Massnahme:
+        """The goal or measure a text link [[ID]] names (the check resolved it)."""
+        item = self._index[id]
+        assert isinstance(item, Ziel | Massnahme)
         return item
 
     def handlungsfeld(self, code: str) -> Handlungsfeld:

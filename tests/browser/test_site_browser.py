@@ -146,11 +146,11 @@ def test_catalogue_is_a_complete_table_without_javascript(open_page: Any, site: 
 
 def _unique_word(plan: Plan) -> tuple[str, str]:
     """A word from one measure's text that no other text of the plan contains."""
-    words = {m.id: set(re.findall(r"\b[A-Za-zÄÖÜäöüß]{9,}\b", m.text)) for m in plan.massnahmen}
+    words = {m.id: set(re.findall(r"\b[A-Za-zÄÖÜäöüß]{9,}\b", m.text.source)) for m in plan.massnahmen}
     others = " ".join(
-        [z.text + z.titel for z in plan.ziele]
-        + [f.text + f.kurzfassung for f in plan.handlungsfelder]
-        + [k.text for k in plan.kapitel]
+        [z.text.source + z.titel for z in plan.ziele]
+        + [f.text.source + f.kurzfassung for f in plan.handlungsfelder]
+        + [k.text.source for k in plan.kapitel]
         + [m.titel for m in plan.massnahmen]
     )
     for m in plan.massnahmen:
@@ -187,8 +187,8 @@ def test_search_is_german_umlauts_and_word_stems(open_page: Any, site: Site) -> 
     candidates = sorted(
         (word, m.id)
         for m in plan.massnahmen
-        for word in set(re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]*[äöü][a-zäöüß]*e\b", m.text))
-        if len(word) >= 8 and word + "n" not in m.text
+        for word in set(re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]*[äöü][a-zäöüß]*e\b", m.text.source))
+        if len(word) >= 8 and word + "n" not in m.text.source
     )
     assert candidates, "Kein Wort mit Umlaut auf -e in den Maßnahmen gefunden"
     word, measure = candidates[0]

@@ -103,7 +103,7 @@ def anlage_plan_markdown(plan: Plan, nummer: int, tabellen: Tabellen) -> str:
     parts = [
         _titelseite(plan, nummer),
         m.div("lip-inhalt", "**Inhalt**"),
-        m.heading(2, "Einleitung", "lip-einleitung") if info.einleitung.strip() else "",
+        m.heading(2, "Einleitung", "lip-einleitung") if info.einleitung else "",
         m.text(plan, info.einleitung, info.quelle, 2),
     ]
     for index, kapitel in enumerate(plan.kapitel, start=1):

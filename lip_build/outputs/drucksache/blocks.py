@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from lip_build.load.markdown import Text
 from lip_build.model.plan import Plan, Quelle
 from lip_build.outputs.drucksache.escape import markdown_text
 
@@ -35,9 +36,9 @@ def div(classes: str, content: str, **attributes: str) -> str:
     return f"::: {{.{classes}{extra}}}\n\n{content}\n\n:::"
 
 
-def text(plan: Plan, body: str, quelle: Quelle, ebene: int) -> str:
+def text(plan: Plan, body: Text | None, quelle: Quelle, ebene: int) -> str:
     """A Markdown text of the model below a heading of level `ebene`, with its origin for the checks."""
-    if not body.strip():
+    if not body:
         return ""
     return div(TEXT, markdown_text(plan, body), lip_quelle=quelle.pfad, lip_ebene=str(ebene))
 

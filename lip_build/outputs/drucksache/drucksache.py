@@ -122,7 +122,7 @@ def drucksache_markdown(plan: Plan, anlagen: tuple[Anlage, ...], tabellen: Tabel
         m.heading(2, "Berücksichtigung von Gender\\-Aspekten", "lip-gender"),
         m.text(plan, d.gender_aspekte, quelle, 2),
         m.heading(2, "Kostentabelle", "lip-kosten"),
-        m.text(plan, d.kosten_text or "", quelle, 2),
+        m.text(plan, d.kosten_text, quelle, 2),
         _kostentabelle(plan, tabellen),
     ]
     if d.klimawirkung:

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 
+from lip_build.load.markdown import Edit, Text
 from lip_build.model.plan import Massnahme, Plan, Ziel
 from lip_build.view.formats import NBSP, anzahl, datum, euro, zahl, zeitraum
-from lip_build.view.plantext import label, protect_gender_star, replace_text_links
+from lip_build.view.plantext import label, replace_text_links
 
 # ASCII punctuation that means something in pandoc's Markdown. Quotes, brackets of prose,
 # sentence marks and slashes stay unescaped so that pandoc's smart quotes still work.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$~^@&+=!:-])")
 _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 _FENCE_LINE = re.compile(r"^(\s{0,3})(:{3,})", re.MULTILINE)
-_CODE_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 
 def md(text: str) -> str:
@@ -27,18 +27,16 @@ def md(text: str) -> str:
     return _LIST_NUMBER.sub(r"\1\\\2", escaped)
 
 
-def _escape_fences(markdown: str) -> str:
-    """A text may not open or close a fenced div: those belong to the assembled document."""
-    out: list[str] = []
-    in_code: str | None = None
-    for line in markdown.split("\n"):
-        fence = _CODE_FENCE.match(line)
-        if fence and (in_code is None or fence.group(1) == in_code):
-            in_code = None if in_code else fence.group(1)
-        elif in_code is None:
-            line = _FENCE_LINE.sub(r"\1\\\2", line)
-        out.append(line)
-    return "\n".join(out)
+def _fence_edits(text: Text) -> list[Edit]:
+    """A text may not open or close a fenced div: those belong to the assembled document. A line of
+    colons outside code blocks gets a backslash (within inline code too: pandoc ends a div there)."""
+    if ":::" not in text.source:
+        return []
+    return [
+        Edit(match.start(2), match.start(2), "\\")
+        for match in _FENCE_LINE.finditer(text.source)
+        if not text.in_code(match.start(2), ("fence", "indented"))
+    ]
 
 
 def link(plan: Plan, item: Ziel | Massnahme) -> str:
@@ -46,10 +44,9 @@ def link(plan: Plan, item: Ziel | Massnahme) -> str:
     return f"[{md(label(plan, item))}](#{item.id})"
 
 
-def markdown_text(plan: Plan, text: str) -> str:
-    """A Markdown body of the model, ready for the assembled document."""
-    prepared = protect_gender_star(_escape_fences(text.strip("\n")))
-    return replace_text_links(prepared, plan, lambda item: link(plan, item))
+def markdown_text(plan: Plan, text: Text) -> str:
+    """A Markdown text of the model, ready for the assembled document."""
+    return replace_text_links(text, plan, lambda item: link(plan, item), _fence_edits(text))
 
 
 __all__ = ["NBSP", "anzahl", "datum", "euro", "link", "markdown_text", "md", "zahl", "zeitraum"]

@@ -173,8 +173,12 @@ def render(root: Path, tree: SiteTree, site: Path, docs: Path | None = None) -> 
 
     nonce = secrets.token_hex(16)
     work = Path(tempfile.mkdtemp(prefix="lip-docs-")) if docs is None else docs
+    # Images and files that texts link to go into the docs first: MkDocs (strict) checks that every
+    # link of a page finds its target. Markdown files would become pages, so they are copied after.
+    early = {target: source for target, source in tree.files.items() if source.suffix.lower() != ".md"}
     try:
         write_docs(tree, work, nonce)
+        _copy(early, work)
         with _quiet_mkdocs() as collected:
             config = load(root, work, site, tree, nonce)
             try:
@@ -187,10 +191,14 @@ def render(root: Path, tree: SiteTree, site: Path, docs: Path | None = None) -> 
                     f"MkDocs konnte die Website nicht erstellen ({details}). Die bisherige Website in site/ "
                     "bleibt unverändert. Prüfen Sie mkdocs.yml und templates/site/."
                 ) from None
-        for target, source in tree.files.items():
-            destination = site / target
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
+        _copy({target: source for target, source in tree.files.items() if target not in early}, site)
     finally:
         if docs is None:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _copy(files: dict[str, Path], folder: Path) -> None:
+    for target, source in files.items():
+        destination = folder / target
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)

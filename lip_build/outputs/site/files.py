@@ -10,6 +10,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 
+from lip_build.load.markdown import Edit, Text
 from lip_build.model.plan import Plan
 from lip_build.outputs.site.pagetree import relative
 
@@ -29,20 +30,24 @@ def _target(source: str, link: str) -> str | None:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
 
 
-def rewrite(markdown: str, source: str | None, page: str) -> str:
-    if source is None or "](" not in markdown:
-        return markdown
-
-    def one(match: re.Match[str]) -> str:
+def link_edits(text: Text, source: str | None, page: str) -> list[Edit]:
+    """The targets of relative links and images, rewritten relative to `page` (never inside code)."""
+    if source is None or "](" not in text.source:
+        return []
+    edits = []
+    for match in _LINK.finditer(text.source):
         target = _target(source, match.group(2))
-        if target is None:
-            return match.group(0)
-        return f"{match.group(1)}{relative(page, FILES + target)}"
-
-    return _LINK.sub(one, markdown)
+        if target is not None and not text.in_code(match.start()):
+            edits.append(Edit(match.start(2), match.end(2), relative(page, FILES + target)))
+    return edits
 
 
-def _texts(plan: Plan) -> Iterator[tuple[str, str]]:
+def rewrite(text: Text, source: str | None, page: str) -> str:
+    """The text with its links to files rewritten relative to `page`, and nothing else changed."""
+    return text.render(lambda ref: text.source[ref.start : ref.end], edits=link_edits(text, source, page))
+
+
+def _texts(plan: Plan) -> Iterator[tuple[Text, str]]:
     yield plan.info.einleitung, plan.info.quelle.pfad
     for group in (plan.handlungsfelder, plan.ziele, plan.massnahmen, plan.gremien, plan.kapitel):
         for item in group:
@@ -58,9 +63,9 @@ def linked_files(plan: Plan) -> set[str]:
     """Repository paths of every image or file a text of the plan links to."""
     found: set[str] = set()
     for text, source in _texts(plan):
-        if "](" in text:
-            for match in _LINK.finditer(text):
+        if "](" in text.source:
+            for match in _LINK.finditer(text.source):
                 target = _target(source, match.group(2))
-                if target is not None:
+                if target is not None and not text.in_code(match.start()):
                     found.add(target)
     return found

@@ -7,10 +7,11 @@ import html
 import re
 from pathlib import PurePosixPath
 
+from lip_build.load.markdown import Text
 from lip_build.model.plan import Begriff, Gremium, Handlungsfeld, Kapitel, Massnahme, Plan, Ziel
-from lip_build.outputs.site.files import rewrite
+from lip_build.outputs.site.files import link_edits
 from lip_build.outputs.site.pagetree import relative
-from lip_build.view.plantext import label, protect_gender_star, replace_text_links
+from lip_build.view.plantext import label, replace_text_links
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
 
@@ -68,20 +69,21 @@ def path_of_kapitel(item: Kapitel) -> str:
 # --- Markdown from the plan -----------------------------------------------------------------
 
 
-def prepare(markdown: str, plan: Plan, page: str, source: str | None = None) -> str:
+def prepare(text: Text, plan: Plan, page: str, source: str | None = None, span: tuple[int, int] | None = None) -> str:
     """The plan's Markdown for a page: links to files and text links become relative links, the gender
-    star stays literal. `source` is the file the text comes from (for relative image paths)."""
+    star stays literal. `source` is the file the text comes from (for relative image paths); `span`
+    limits it to a part of the text."""
 
     def link(item: Ziel | Massnahme) -> str:
         return f"[{md_inline(label(plan, item))}]({relative(page, path_of(item))})"
 
-    return protect_gender_star(replace_text_links(rewrite(markdown, source, page), plan, link))
+    return replace_text_links(text, plan, link, link_edits(text, source, page), span)
 
 
-def body(markdown: str, plan: Plan, page: str, title: str, source: str | None = None) -> str:
+def body(text: Text, plan: Plan, page: str, title: str, source: str | None = None) -> str:
     """A text from the plan under a heading of its own, unless the text starts with a heading."""
-    text = prepare(markdown, plan, page, source)
-    return text if text.lstrip().startswith("#") else f"{heading(title)}\n{text}"
+    prepared = prepare(text, plan, page, source)
+    return prepared if prepared.lstrip().startswith("#") else f"{heading(title)}\n{prepared}"
 
 
 def heading(text: str, level: int = 2) -> str:

@@ -48,7 +48,7 @@ def glossary_page(plan: Plan) -> Page:
         for b in entries
     )
     blocks: list[Html | Markdown] = [Html(f"<h1>{mk.esc(glossar.titel)}</h1>")]
-    if glossar.text.strip():
+    if glossar.text:
         blocks.append(Markdown(mk.prepare(glossar.text, plan, page, glossar.quelle.pfad)))
     blocks.append(Html(f'<dl class="lip-glossary">{items}</dl>'))
     return Page(page, glossar.titel, tuple(blocks), "Begriffe des Plans, kurz erklärt")

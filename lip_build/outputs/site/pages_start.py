@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lip_build import schema as s
+from lip_build.load.markdown import Text
 from lip_build.model.plan import Plan
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.pages_felder import field_cards
@@ -16,12 +17,16 @@ from lip_build.view import formats as fmt
 _KINDS = {".pdf": "PDF", ".docx": "Word-Dokument (DOCX)"}
 
 
-def _first_paragraph(markdown: str) -> str:
-    for chunk in markdown.split("\n\n"):
-        text = chunk.strip()
-        if text and not text.startswith(("#", "-", "*", "|", ">", "```", "1.")):
-            return text
-    return ""
+def _first_paragraph(text: Text) -> tuple[int, int]:
+    """Where the first paragraph of plain text is in the text (an empty span if there is none)."""
+    offset = 0
+    for chunk in text.source.split("\n\n"):
+        core = chunk.strip()
+        if core and not core.startswith(("#", "-", "*", "|", ">", "```", "1.")):
+            start = offset + chunk.index(core)
+            return start, start + len(core)
+        offset += len(chunk) + 2
+    return 0, 0
 
 
 def _size(path: Path) -> str:
@@ -91,7 +96,7 @@ def start_page(plan: Plan, downloads: tuple[Path, ...], changes: NavLink | None 
     intro = _first_paragraph(info.einleitung)
     blocks: list[Html | Markdown] = [
         Html(hero),
-        Markdown(mk.heading("Worum es geht") + "\n" + mk.prepare(intro, plan, page, info.quelle.pfad)),
+        Markdown(mk.heading("Worum es geht") + "\n" + mk.prepare(info.einleitung, plan, page, info.quelle.pfad, intro)),
         Html(f"<p>{mk.a(relative(page, mk.PLAN), 'Mehr über den Plan und das Strategiepapier')}</p>"),
         Markdown(mk.heading("Die sechs Handlungsfelder" if len(plan.handlungsfelder) == 6 else "Die Handlungsfelder")),
         Html(field_cards(plan, page)),

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 
 from lip_build.history.textdiff import Art, Stueck, paragraphs
+from lip_build.load.markdown import TEXT_LINK
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_TEXT_LINK = re.compile(r"\[\[\s*([A-Z]{3}-[ZM]\d{2,3})\s*\]\]")
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(([^)\s]+)\)")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]")
@@ -45,7 +45,7 @@ def clean(text: str) -> str:
 
 def _readable(text: str) -> str:
     """Markdown that only a program needs, as a reader would say it (within one piece)."""
-    text = _TEXT_LINK.sub(r"\1", text)
+    text = TEXT_LINK.sub(r"\1", text)
     text = _IMAGE.sub(lambda m: f"[Bild: {m.group(1)}]" if m.group(1) else "[Bild]", text)
     return _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", text)
 
