@@ -29,8 +29,8 @@ def load_plan(root: Path) -> Result:
     text_links = []
     for doc in documents:
         text_links += TextChecker(root, doc.path, doc.source.text, diagnostics).check()
-        for text in doc.texts.values():  # Markdown in the front matter: pandoc reads it without HTML
-            text_links += TextChecker(root, doc.path, text, diagnostics).text_links()
+        for text in doc.texts.values():  # Markdown in the front matter (the Drucksache's Antrag, …)
+            text_links += TextChecker(root, doc.path, text, diagnostics).targets()
         if not doc.source.body.strip() and doc.kind.name in ("ziel", "massnahme", "handlungsfeld", "kapitel"):
             pos = doc.source.line_of()
             diagnostics.add(LIP408, doc.path, pos.line, pos.column)

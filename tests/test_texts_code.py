@@ -89,3 +89,14 @@ def test_parse_finds_code_spans_and_references_with_positions() -> None:
     assert [(h.level, h.line) for h in text.headings] == [(2, 5)]
     rendered = text.render(lambda ref: f"<{ref.target}>", lambda prose: prose.upper())
     assert rendered.startswith("## TITEL\n\nSIEHE <BIL-M01>, `[[X]]` UND\n> `über\n> [[Y]] zwei` <SOZ-Z01>")
+
+
+def test_image_in_a_front_matter_text_of_the_drucksache_is_checked(tmp_path: Path) -> None:
+    root = mini_with(
+        tmp_path / "plan",
+        DRUCKSACHE,
+        "antrag: den beigefügten Testplan zu beschließen.",
+        'antrag: "den Testplan ![Karte](../bilder/fehlt.png) zu beschließen."',
+    )
+    found = errors(root)
+    assert len(found) == 1 and f"{DRUCKSACHE}:8:" in found[0] and "LIP404" in found[0], found
