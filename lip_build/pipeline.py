@@ -12,6 +12,7 @@ from lip_build.check.statuses import check_statuses
 from lip_build.check.texts import TextChecker
 from lip_build.codes import LIP408
 from lip_build.diagnostics import Diagnostics
+from lip_build.load.files import gc_paused
 from lip_build.model.assemble import assemble
 from lip_build.model.plan import Plan
 
@@ -24,6 +25,11 @@ class Result:
 
 
 def load_plan(root: Path) -> Result:
+    with gc_paused():
+        return _load_plan(root)
+
+
+def _load_plan(root: Path) -> Result:
     diagnostics = Diagnostics()
     documents, unreadable = read_documents(root, diagnostics)
     text_links = []

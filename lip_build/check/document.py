@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from lip_build import schema as s
 from lip_build.check.fields import Checked, FieldChecker, Mention
 from lip_build.diagnostics import Diagnostics
-from lip_build.load.files import FileKind, Found, read_files
+from lip_build.load.files import FileKind, Found, gc_paused, read_files
 from lip_build.load.markdown import Text, parse
 from lip_build.load.source import SourceFile
 from lip_build.model.bind import Record, bind_file
@@ -92,8 +92,9 @@ def markdown_values(spec: s.Obj, checked: Checked, source: SourceFile) -> dict[s
 
 def read_documents(root: Path, diagnostics: Diagnostics) -> tuple[list[Document], list[str]]:
     """Read and field-check every content file; also return the paths that could not be read."""
-    found, unreadable = read_files(root, diagnostics)
-    return [check_fields(f, diagnostics) for f in found], unreadable
+    with gc_paused():
+        found, unreadable = read_files(root, diagnostics)
+        return [check_fields(f, diagnostics) for f in found], unreadable
 
 
 R = TypeVar("R")

@@ -7,7 +7,10 @@ What the values mean is checked afterwards (lip_build.check).
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,6 +84,24 @@ def discover(root: Path) -> list[str]:
         if base.is_dir():
             found += [p.relative_to(root).as_posix() for p in base.rglob("*.md") if p.is_file()]
     return sorted(found)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a plan is read and checked.
+
+    Reading creates hundreds of thousands of small objects that all stay alive; each automatic
+    collection walks all of them again, which made reading 5,000 measures several times slower
+    (measured: composing the YAML alone went from 0.6 s to 2.7 s). The objects form no cycles
+    that would need collecting, so collection resumes afterwards (as mypy and pip tune it).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Found], list[str]]:

@@ -6,6 +6,7 @@ and the check of the other files goes on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,23 +67,28 @@ def decode(data: bytes, path: str, diagnostics: Diagnostics) -> str | None:
     return text
 
 
+_CLOSING_FENCE = re.compile(r"^---[^\S\n]*$", re.MULTILINE)  # "---" and trailing blanks, as str.rstrip() allows
+
+
 def split(text: str, path: str, diagnostics: Diagnostics) -> SourceFile | None:
-    lines = text.split("\n")
-    if lines[0].rstrip() != FENCE:
+    first_end = text.find("\n")
+    first_line = text if first_end < 0 else text[:first_end]
+    if first_line.rstrip() != FENCE:
         diagnostics.add(LIP104, path, 1, 1)
         return None
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE), None)
-    if end is None:
+    closing = _CLOSING_FENCE.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
         diagnostics.add(LIP105, path, 1, 1)
         return None
-    node = parse_front_matter("\n".join(lines[1:end]), path, 2, diagnostics)
+    node = parse_front_matter(text[first_end + 1 : max(closing.start() - 1, first_end + 1)], path, 2, diagnostics)
     if node is None:
         return None
     if not isinstance(node, YMap):
         diagnostics.add(LIP108, path, node.pos.line, node.pos.column)
         return None
-    body = "\n".join(lines[end + 1 :])
-    return SourceFile(path, node, body, end + 2, parse(body, end + 2))
+    end_line = text.count("\n", 0, closing.start())  # 0-based line of the closing fence
+    body = text[closing.end() + 1 :]
+    return SourceFile(path, node, body, end_line + 2, parse(body, end_line + 2))
 
 
 def read_source(root: Path, path: str, diagnostics: Diagnostics) -> SourceFile | None:

@@ -50,14 +50,12 @@ class YEntry(NamedTuple):
     value: YNode
 
 
-@dataclass(frozen=True)
-class YMap:
+class YMap(NamedTuple):
     entries: dict[str, YEntry]
     pos: Pos
 
 
-@dataclass(frozen=True)
-class YSeq:
+class YSeq(NamedTuple):
     items: list[YNode]
     pos: Pos
 
@@ -84,50 +82,60 @@ def describe(node: YNode) -> str:
 
 
 class _Builder:
+    """Node tree → Y tree in one pass. Hot: a plan has hundreds of thousands of nodes, so this
+    avoids method calls per node and builds the tuples directly (tuple.__new__ skips the
+    NamedTuple constructors written in Python)."""
+
     def __init__(self, path: str, line_offset: int, diagnostics: Diagnostics) -> None:
         self.path = path
         self.offset = line_offset
         self.diagnostics = diagnostics
 
-    def pos(self, node: yaml.Node) -> Pos:
-        mark = node.start_mark
-        return Pos(mark.line + self.offset, mark.column + 1)
-
     def build(self, node: yaml.Node) -> YNode:
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            return YSeq([self.build(item) for item in node.value], self.pos(node))
+        new, offset, scalar = tuple.__new__, self.offset, yaml.ScalarNode
+        kind = type(node)
+        mark = node.start_mark
+        pos = new(Pos, (mark.line + offset, mark.column + 1))
+        if kind is yaml.MappingNode:
+            entries: dict[str, YEntry] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value) if type(key_node) is scalar else "?"
+                key_mark = key_node.start_mark
+                key_pos = new(Pos, (key_mark.line + offset, key_mark.column + 1))
+                if key in entries:
+                    first = entries[key].key_pos.line
+                    self.diagnostics.add(LIP107, self.path, key_pos.line, key_pos.column, schluessel=key, zeile=first)
+                    continue
+                if type(value_node) is scalar and value_node.tag == _STR:  # most values: plain text, inline
+                    value_mark = value_node.start_mark
+                    value_pos = new(Pos, (value_mark.line + offset, value_mark.column + 1))
+                    value: YNode = new(YScalar, (value_node.value, value_pos, value_node.style in _QUOTES))
+                else:
+                    value = self.build(value_node)
+                entries[key] = new(YEntry, (key_pos, value))
+            return new(YMap, (entries, pos))
+        if kind is yaml.SequenceNode:
+            return new(YSeq, ([self.build(item) for item in node.value], pos))
         assert isinstance(node, yaml.ScalarNode)
-        return self._scalar(node)
-
-    def _mapping(self, node: yaml.MappingNode) -> YMap:
-        entries: dict[str, YEntry] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-            key_pos = self.pos(key_node)
-            if key in entries:
-                first = entries[key].key_pos.line
-                self.diagnostics.add(LIP107, self.path, key_pos.line, key_pos.column, schluessel=key, zeile=first)
-                continue
-            entries[key] = YEntry(key_pos, self.build(value_node))
-        return YMap(entries, self.pos(node))
-
-    def _scalar(self, node: yaml.ScalarNode) -> YScalar:
-        pos = self.pos(node)
-        quoted = node.style in ("'", '"')
+        quoted = node.style in _QUOTES
         if node.tag == _STR:  # the common case, without the constructor's overhead
-            return YScalar(node.value, pos, quoted)
-        construct = SafeConstructor.yaml_constructors.get(node.tag)
-        if construct is None:  # explicit foreign tag such as !!python/object: keep the text
-            return YScalar(str(node.value), pos, quoted)
-        try:
-            value = construct(_CONSTRUCTOR, node)
-        except (ConstructorError, ValueError, OverflowError):
-            if node.tag == "tag:yaml.org,2002:timestamp":
-                return YScalar(BadDate(str(node.value)), pos, quoted)
-            return YScalar(str(node.value), pos, quoted)
-        return YScalar(value, pos, quoted)
+            return new(YScalar, (node.value, pos, quoted))
+        return new(YScalar, (_construct(node), pos, quoted))
+
+
+_QUOTES = ("'", '"')
+
+
+def _construct(node: yaml.ScalarNode) -> object:
+    construct = SafeConstructor.yaml_constructors.get(node.tag)
+    if construct is None:  # explicit foreign tag such as !!python/object: keep the text
+        return str(node.value)
+    try:
+        return construct(_CONSTRUCTOR, node)
+    except (ConstructorError, ValueError, OverflowError):
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return BadDate(str(node.value))
+        return str(node.value)
 
 
 # PyYAML's English problem text → the variant of LIP106 that explains it; the first match wins.
@@ -166,7 +174,7 @@ _ANCHOR_OR_ALIAS = re.compile(r"(?:[:\[,]|^\s*-)\s+[&*]|[\[,][&*]", re.MULTILINE
 
 
 def _anchors_and_aliases(text: str, path: str, first_line: int, diagnostics: Diagnostics) -> bool:
-    if not _ANCHOR_OR_ALIAS.search(text):
+    if ("&" not in text and "*" not in text) or not _ANCHOR_OR_ALIAS.search(text):
         return False
     found = False
     try:
