@@ -66,3 +66,23 @@ def test_cli_writes_schema_files(tmp_path: Path) -> None:
     assert "massnahme.schema.json" in written and "ziel.schema.json" in written
     for path in tmp_path.glob("*.schema.json"):
         jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_the_fast_yaml_loader_resolves_every_scalar_like_pyyaml() -> None:
+    """lip composes with a trimmed resolver (no path resolvers); the tags must be PyYAML's own."""
+    import yaml
+
+    from lip_build.load.yamltree import _ComposeLoader, _Loader
+
+    text = (
+        'a: 1\nb: 1.5\nc: true\nd: no\ne: ~\nf: ""\ng: 2026-02-30\nh: "2026-02-01"\ni: 0x1F\nj: .inf\n'
+        "k: 1_000\nl: -3\nm: =\nn: <<\no: 'x'\np:\nq: [1, a, null]\nr: {s: 2}\nt: 50.60\nu: Yes\nv: 12:30\n"
+    )
+
+    def tags(node: yaml.Node) -> list[str]:
+        if isinstance(node, yaml.ScalarNode):
+            return [node.tag]
+        items = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
+        return [node.tag, *(tag for item in items for tag in tags(item))]
+
+    assert tags(yaml.compose(text, Loader=_ComposeLoader)) == tags(yaml.compose(text, Loader=_Loader))

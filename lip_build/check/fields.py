@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from lip_build import schema as s
 from lip_build.check.suggest import did_you_mean
@@ -22,8 +22,7 @@ _INVALID = object()
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a plan has tens of thousands of these
     """An identifier defined (Key) or referenced (Ref) at a position in a file."""
 
     kind: str
@@ -62,18 +61,21 @@ class FieldChecker:
 
     def _object(self, spec: s.Obj, node: YMap, prefix: str) -> dict[str, Any]:
         values: dict[str, Any] = {}
-        allowed = [f.key for f in spec.fields]
-        for key, entry in node.entries.items():
-            if key not in allowed:
-                self._report(
-                    LIP201,
-                    entry.key_pos,
-                    schluessel=prefix + key,
-                    vorschlag=did_you_mean(key, allowed),
-                    erlaubt=", ".join(allowed),
-                )
+        entries = node.entries
+        allowed = _keys(spec)
+        if not entries.keys() <= allowed:
+            names = [f.key for f in spec.fields]
+            for key, entry in entries.items():
+                if key not in allowed:
+                    self._report(
+                        LIP201,
+                        entry.key_pos,
+                        schluessel=prefix + key,
+                        vorschlag=did_you_mean(key, names),
+                        erlaubt=", ".join(names),
+                    )
         for f in spec.fields:
-            found = node.entries.get(f.key)
+            found = entries.get(f.key)
             label = prefix + f.key
             if found is None or _is_empty(found.value):
                 if f.required:
@@ -86,7 +88,11 @@ class FieldChecker:
         return values
 
     def _value(self, t: s.FieldType, node: YNode, label: str) -> Any:
-        if isinstance(t, s.Obj):
+        kind = type(t)
+        if type(node) is YScalar and kind in _SIMPLE:  # the common case first: one value of a simple type
+            return self._scalar(t, node, label)
+        if kind is s.Obj:
+            assert isinstance(t, s.Obj)
             if not isinstance(node, YMap):
                 return self._wrong(node, label, "eingerückte Angaben der Form „schluessel: Wert“")
             return self._object(t, node, label + ".")
@@ -135,10 +141,14 @@ class FieldChecker:
 
     def _scalar(self, t: s.FieldType, node: YScalar, label: str) -> Any:
         value = node.value
-        if isinstance(t, s.Text):
-            if isinstance(value, str):
+        kind = type(t)
+        if kind is s.Text:
+            if type(value) is str:
                 return value.strip()
             return self._wrong(node, label, "ein Text", "anfuehrungszeichen")
+        if kind is s.Ref or kind is s.Key:
+            assert isinstance(t, (s.Key, s.Ref))
+            return self._identifier(t, node, label)
         if isinstance(t, s.Boolean):
             if isinstance(value, bool):
                 return value
@@ -209,8 +219,8 @@ class FieldChecker:
             variant, hint = ("id", {}) if code is LIP208 else _id_hint(kind, text)
             self._report(code, node.pos, variant, wert=text, feld=label, art=kind.label, beispiel=kind.example, **hint)
             return _INVALID
-        target = self.result.definitions if isinstance(t, s.Key) else self.result.references
-        target.append(Mention(t.kind, text, self.path, node.pos, label))
+        target = self.result.definitions if type(t) is s.Key else self.result.references
+        target.append(_new(Mention, (t.kind, text, self.path, node.pos, label)))
         return text
 
     def _date(self, node: YScalar, label: str) -> Any:
@@ -259,13 +269,28 @@ class FieldChecker:
         return _INVALID
 
 
+_new = tuple.__new__
+# Field types whose value is one scalar (everything but objects, lists and mappings).
+_SIMPLE = frozenset({s.Text, s.Integer, s.Number, s.Boolean, s.Date, s.Choice, s.Pattern, s.Key, s.Ref, s.Partner})
+_KEYS: dict[int, frozenset[str]] = {}
+
+
+def _keys(spec: s.Obj) -> frozenset[str]:
+    """The keys an object allows, computed once per object of the schema (which never changes)."""
+    found = _KEYS.get(id(spec))
+    if found is None:
+        found = _KEYS[id(spec)] = frozenset(f.key for f in spec.fields)
+    return found
+
+
 def _pos(node: YNode) -> Pos:
     return node.pos
 
 
 def _is_empty(node: YNode) -> bool:
-    if isinstance(node, YScalar):
-        return node.value is None or (isinstance(node.value, str) and not node.value.strip())
+    if type(node) is YScalar:
+        value = node.value
+        return value is None or (type(value) is str and not value.strip())
     if isinstance(node, YSeq):
         return not node.items
     return False

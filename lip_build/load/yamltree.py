@@ -24,6 +24,38 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 
 _CONSTRUCTOR = SafeConstructor()
+
+
+def _fast_resolver(base: type) -> type:
+    """The safe loader without YAML path resolvers (lip registers none): the same tags, resolved with
+    one dictionary lookup per scalar instead of two method calls and a list concatenation."""
+    resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = base.yaml_implicit_resolvers  # type: ignore[attr-defined]
+    wildcard = tuple(resolvers.get(None, []))
+    by_first = {char: (*found, *wildcard) for char, found in resolvers.items() if char is not None}
+    scalar: str = base.DEFAULT_SCALAR_TAG  # type: ignore[attr-defined]
+    sequence: str = base.DEFAULT_SEQUENCE_TAG  # type: ignore[attr-defined]
+    mapping: str = base.DEFAULT_MAPPING_TAG  # type: ignore[attr-defined]
+
+    class Loader(base):  # type: ignore[misc]
+        def descend_resolver(self, current_node: object, current_index: object) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+        def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
+            if kind is yaml.ScalarNode:
+                if implicit[0] and isinstance(value, str):
+                    for tag, regexp in by_first.get(value[:1], wildcard):
+                        if regexp.match(value):
+                            return str(tag)
+                return scalar
+            return sequence if kind is yaml.SequenceNode else mapping
+
+    return Loader
+
+
+_ComposeLoader = _fast_resolver(_Loader)
 _STR = "tag:yaml.org,2002:str"
 
 
@@ -199,7 +231,7 @@ def parse_front_matter(text: str, path: str, first_line: int, diagnostics: Diagn
     if _anchors_and_aliases(text, path, first_line, diagnostics):
         return None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_ComposeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line if mark else 0) + first_line
