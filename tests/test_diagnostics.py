@@ -19,6 +19,7 @@ from lip_build.cli import cli
 from lip_build.codes import RETIRED
 from lip_build.diagnostics import CODES, Severity
 from lip_build.pipeline import load_plan
+from tests.meldungen import check_messages
 
 TESTS = Path(__file__).resolve().parent
 MINI = TESTS / "plaene" / "mini"
@@ -72,7 +73,9 @@ def test_mini_plan_is_clean() -> None:
 def test_code_has_fixture_that_triggers_it(code: str, tmp_path: Path) -> None:
     assert (CASES / f"{code}.yml").is_file(), f"{code} hat keine Testdatei tests/faelle/{code}.yml"
     root = broken_plan(tmp_path, code)
-    found = {(d.path, d.line, d.code) for d in load_plan(root).diagnostics.items}
+    diagnostics = load_plan(root).diagnostics
+    check_messages(f"Fall: {code}", diagnostics)
+    found = {(d.path, d.line, d.code) for d in diagnostics.items}
     for expected in load_case(code)["erwartet"]:
         place, expected_code = expected.rsplit(" ", 1)
         path, line = place.rsplit(":", 1)

@@ -19,6 +19,7 @@ import pytest
 
 from lip_build.diagnostics import CODES, Code
 from lip_build.pipeline import load_plan
+from tests.meldungen import check_messages
 from tests.test_diagnostics import MINI, apply_changes, load_case
 
 SOZ_M01 = "handlungsfelder/soziales/massnahmen/SOZ-M01.md"
@@ -584,11 +585,14 @@ SCENARIOS: dict[str, Scenario] = {
 }
 
 
-def _run(tmp_path: Path, changes: list[dict[str, Any]]) -> set[tuple[str, int, str]]:
+def _run(tmp_path: Path, changes: list[dict[str, Any]], case: str = "") -> set[tuple[str, int, str]]:
     root = tmp_path / "plan"
     shutil.copytree(MINI, root)
     apply_changes(root, changes)
-    return {(d.path, d.line, d.code) for d in load_plan(root).diagnostics.items}
+    diagnostics = load_plan(root).diagnostics
+    if case:
+        check_messages(case, diagnostics)
+    return {(d.path, d.line, d.code) for d in diagnostics.items}
 
 
 def _params() -> list[Any]:
@@ -602,7 +606,7 @@ def _params() -> list[Any]:
 
 @pytest.mark.parametrize("name", _params())
 def test_scenario(name: str, tmp_path: Path) -> None:
-    found = _run(tmp_path, SCENARIOS[name].changes)
+    found = _run(tmp_path, SCENARIOS[name].changes, f"Szenario: {name}")
     for item in SCENARIOS[name].expected:
         place, code = item.rsplit(" ", 1)
         path, line = place.rsplit(":", 1)
