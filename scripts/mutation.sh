@@ -7,7 +7,12 @@ cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]' 'mutmut==3.8.1'
 rm -rf mutants
-.venv/bin/mutmut run --max-children "${LIP_MUTMUT_KINDER:-2}" >/dev/null 2>&1 || true
+log=mutants-lauf.log
+if ! .venv/bin/mutmut run --max-children "${LIP_MUTMUT_KINDER:-2}" >"$log" 2>&1; then
+  echo "mutmut ist gescheitert; das Ende des Protokolls ($log):" >&2
+  tail -c 2000 "$log" >&2
+  exit 1
+fi
 .venv/bin/mutmut export-cicd-stats >/dev/null
 .venv/bin/python - <<'PY'
 import json

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, TypeVar
 
 from lip_build import schema as s
@@ -58,8 +58,8 @@ class Document:
 
 
 def folder_of(path: str) -> str | None:
-    parts = PurePosixPath(path).parts
-    return parts[1] if parts[0] == "handlungsfelder" else None
+    parts = path.split("/")  # paths are relative and use forward slashes (SourceFile.path)
+    return parts[1] if parts[0] == "handlungsfelder" and len(parts) > 1 else None
 
 
 def check_fields(found: Found, diagnostics: Diagnostics) -> Document:

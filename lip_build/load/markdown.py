@@ -357,11 +357,33 @@ class _Collector:
         return tuple(out)
 
 
+# A line that may open a block other than a paragraph or an ATX heading: quote, list, thematic
+# break, setext underline, fence, indented code, tab. Texts without such lines (and without the
+# inline marks above) are paragraphs and "#" headings only; most plan texts are.
+_OTHER_BLOCK = re.compile(r"^(?: {0,3}(?:[>\-+*=_~]|\d{1,9}[.)])| {4}|[ ]{0,3}\t)", re.MULTILINE)
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)", re.MULTILINE)
+
+
 def parse(source: str, first_line: int) -> Text:
     """Parse a Markdown text that starts on line `first_line` of its file."""
     if not source.strip():
         return Text(source, first_line)
     full = any(mark in source for mark in _INLINE_MARKS)
+    if not full and not _OTHER_BLOCK.search(source):
+        return _paragraphs_and_headings(source, first_line)
+    return _parse(source, first_line, full)
+
+
+def _paragraphs_and_headings(source: str, first_line: int) -> Text:
+    """What markdown-it finds in a text of paragraphs and ATX headings, without running it:
+    headings and text references; no code, images, links or raw markup can occur."""
+    headings = tuple(
+        Heading(len(m.group(1)), source.count("\n", 0, m.start()) + first_line) for m in _ATX_HEADING.finditer(source)
+    )
+    return Text(source, first_line, headings, references=_Collector(source, first_line).references(()))
+
+
+def _parse(source: str, first_line: int, full: bool) -> Text:
     env: dict[str, Any] = {}
     tokens = (_PARSER if full else _BLOCKS_ONLY).parse(source, env)
     collector = _Collector(source, first_line)

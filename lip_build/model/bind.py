@@ -67,8 +67,15 @@ def bind_file(kind: str, values: Mapping[str, Any], extras: Mapping[str, Any]) -
 
 
 def bind(cls: type[T], spec: s.Obj, values: Mapping[str, Any], extras: Mapping[str, Any] | None = None) -> T | None:
-    result = _binder(typing.cast(type, cls), spec)(values, extras or {})
+    key = (id(cls), id(spec))  # the schema never changes; hashing its frozen tree per file would cost more
+    build = _BINDERS.get(key)
+    if build is None:
+        build = _BINDERS[key] = _binder(typing.cast(type, cls), spec)
+    result = build(values, extras or {})
     return None if result is _MISSING else typing.cast(T, result)
+
+
+_BINDERS: dict[tuple[int, int], Callable[[Mapping[str, Any], Mapping[str, Any]], Any]] = {}
 
 
 @cache
