@@ -202,11 +202,12 @@ def yaml_error_wording(error: yaml.YAMLError, line_text: str = "") -> dict[str, 
 
 # A value that starts with & or * is an anchor or alias in YAML: "&Co KG" silently becomes "KG", and
 # aliases can multiply a small file into a huge one. Cheap text test first, the scanner only on a hit.
+_MAYBE_ANCHOR_OR_ALIAS = re.compile(r"[:\[,\-]\s*[&*]")  # a superset of the next pattern, several times faster
 _ANCHOR_OR_ALIAS = re.compile(r"(?:[:\[,]|^\s*-)\s+[&*]|[\[,][&*]", re.MULTILINE)
 
 
 def _anchors_and_aliases(text: str, path: str, first_line: int, diagnostics: Diagnostics) -> bool:
-    if ("&" not in text and "*" not in text) or not _ANCHOR_OR_ALIAS.search(text):
+    if not _MAYBE_ANCHOR_OR_ALIAS.search(text) or not _ANCHOR_OR_ALIAS.search(text):
         return False
     found = False
     try:
