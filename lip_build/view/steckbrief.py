@@ -138,14 +138,14 @@ def feld_link(plan: Plan, feld: Handlungsfeld) -> Link:
     return Link("handlungsfeld", feld.code, f"{plan.nummer(feld.code)} {feld.name}")
 
 
-def kosten_kurz(m: Massnahme) -> str:
-    """The sums of a measure's costs in one line: "640.000 € jährlich, 20.000 € einmalig"."""
+def kosten_kurz(m: Massnahme, separator: str = ", ", none: str = KEINE_KOSTEN) -> str:
+    """The sums of a measure's costs in one line: "20.000 € einmalig, 640.000 € jährlich"."""
     parts = []
     for art in ("einmalig", "jaehrlich"):
         total = m.kosten_summe(art)
         if total:
             parts.append(f"{fmt.euro(total)} {s.KOSTEN_ART.label(art)}")
-    return ", ".join(parts) if parts else KEINE_KOSTEN
+    return separator.join(parts) if parts else none
 
 
 # --- the measure ----------------------------------------------------------------------------------

@@ -8,23 +8,15 @@ from __future__ import annotations
 from lip_build import schema as s
 from lip_build.model.plan import Massnahme, Plan
 from lip_build.outputs.drucksache import blocks as m
-from lip_build.outputs.drucksache.escape import anzahl, euro, md, zeitraum
+from lip_build.outputs.drucksache.escape import anzahl, md, zeitraum
 from lip_build.outputs.drucksache.tables import Cell, Link, Tabellen
+from lip_build.view.steckbrief import kosten_kurz
 
 IDENTIFIER = "lip-anlage-2"
 TITEL = "Maßnahmenübersicht"
 
 HEADERS = ["Nr.", "Kennung", "Maßnahme", "Federführung", "Zeitraum", "Kosten", "Entscheidung", "Umsetzung"]
 WIDTHS = [5, 7, 28, 9, 10, 14, 14, 13]
-
-
-def _kosten(measure: Massnahme) -> str:
-    parts = []
-    for art in ("einmalig", "jaehrlich"):
-        betrag = measure.kosten_summe(art)
-        if betrag:
-            parts.append(f"{euro(betrag)} {s.KOSTEN_ART.label(art)}")
-    return "; ".join(parts) if parts else "–"
 
 
 def _zeile(plan: Plan, measure: Massnahme) -> list[Cell]:
@@ -34,7 +26,7 @@ def _zeile(plan: Plan, measure: Massnahme) -> list[Cell]:
         Link(measure.titel, measure.id),
         measure.federfuehrung,
         zeitraum(measure.zeitraum),
-        _kosten(measure),
+        kosten_kurz(measure, "; ", "–"),
         s.ENTSCHEIDUNG_STATUS.label(measure.entscheidung.status),
         s.UMSETZUNG_STATUS.label(measure.umsetzung.status),
     ]
