@@ -76,7 +76,7 @@ def check_fields(found: Found, diagnostics: Diagnostics) -> Document:
         "ordner": folder_of(source.path) or "",
     }
     values = {**checked.values, **texts}
-    record = bind_file(found.kind.name, values, extras) if not checked.errors else None
+    record = bind_file(found.kind.name, values, extras) if not checked.broken else None
     return Document(found.kind, source, checked, record, texts)
 
 

@@ -37,7 +37,7 @@ class Checked:
     values: dict[str, Any]
     definitions: list[Mention] = field(default_factory=list)
     references: list[Mention] = field(default_factory=list)
-    errors: int = 0  # errors the field check reported; with any, the file does not become a record
+    broken: bool = False  # the field check reported an error: the file does not become a record
 
 
 class FieldChecker:
@@ -55,7 +55,7 @@ class FieldChecker:
     def _report(self, code: Code, pos: Pos, /, variant: str = "", **values: object) -> None:
         self.diagnostics.add(code, self.path, pos.line, pos.column, variant=variant, **values)
         if code.severity is Severity.ERROR:
-            self.result.errors += 1
+            self.result.broken = True
 
     # -- structure --------------------------------------------------------------------
 

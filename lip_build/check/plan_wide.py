@@ -132,7 +132,7 @@ class PlanChecker:
     def _available(self, kind: s.Kind, value: str) -> tuple[str, dict[str, str]]:
         """The variant of LIP303/LIP304 that lists what exists, and its values."""
         known = sorted(self.defined[kind.name])
-        if kind.name in ("ziel", "massnahme"):
+        if kind.name == "ziel":  # the only kind of plan element that front matter references
             prefix = value[:3].upper()
             same_field = [v for v in known if v.startswith(prefix + "-")]
             if same_field:
