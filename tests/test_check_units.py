@@ -82,6 +82,7 @@ _TEXTS = {
     "Bild extern": "![Grafik](https://example.org/a.png)",
     "Pfad absolut": "[Datei](/etc/passwd)",
     "Pfad Windows": "![Grafik](C:\\Bilder\\a.png)",
+    "Bild mit Umlaut fehlt": "![Grafik](bilder/übersicht%202026.png)",
     "Pfad hinaus": "[Datei](../../../../aussen.pdf)",
     "Anker": "[oben](#anfang)",
     "Link extern": "[Stadt](https://www.hannover.de)",

@@ -85,24 +85,25 @@ class TextChecker:
         self._target(src, line, image=True)
 
     def _target(self, target: str, line: int, image: bool) -> None:
-        if re.match(r"^[A-Za-z]:[\\/]", unquote(target)):  # C:\Bilder\x.png: a path on someone's computer, not a URL
-            self._report(LIP405, line, 1, "computer", ziel=target)
+        shown = unquote(target)  # markdown-it percent-encodes "ü", "\\" and blanks; messages show what was written
+        if re.match(r"^[A-Za-z]:[\\/]", shown):  # C:\Bilder\x.png: a path on someone's computer, not a URL
+            self._report(LIP405, line, 1, "computer", ziel=shown)
             return
         parsed = urlparse(target)
         if parsed.scheme or target.startswith("//"):
             if image:
-                self._report(LIP407, line, 1, bild=target)
+                self._report(LIP407, line, 1, bild=shown)
             return
         if not parsed.path:  # "#anker" within the page
             return
         relative = unquote(parsed.path)
         if relative.startswith("/"):
-            self._report(LIP405, line, 1, "absolut", ziel=target)
+            self._report(LIP405, line, 1, "absolut", ziel=shown)
             return
         resolved = (self.root / PurePosixPath(self.path).parent / relative).resolve()
         root = self.root.resolve()
         if not resolved.is_relative_to(root):
-            self._report(LIP405, line, 1, ziel=target)
+            self._report(LIP405, line, 1, ziel=shown)
         elif not resolved.is_file():
             variant = "" if image else "datei"
-            self._report(LIP404, line, 1, variant, ziel=target, gesucht=resolved.relative_to(root).as_posix())
+            self._report(LIP404, line, 1, variant, ziel=shown, gesucht=resolved.relative_to(root).as_posix())
