@@ -1,4 +1,4 @@
-"""The HTML that lip adds to the pages, rendered from the Jinja2 templates in templates/site/fragments/.
+"""The HTML that lip adds to the pages, rendered from the Jinja2 templates in vorlagen/ next to this module.
 
 One environment for all of them, with autoescape: every value from the plan is escaped by Jinja, so
 the pages build no HTML by hand. Undefined names are an error, not an empty string.
@@ -8,8 +8,9 @@ breaks and the indentation at the start of lines, so the HTML comes out in one l
 always had it (Python-Markdown sees one HTML block). A space that matters stays inside a line, and a
 Jinja tag never spans two lines.
 
-The templates come from the lip repository (like those of the Drucksache, see
-drucksache/paths.py LIP_REPO), not from the plan: they are part of lip, not of the plan's design.
+The templates are part of lip, not of the plan's design (that is templates/site/, the theme
+overrides): they ship inside the package (package data in pyproject.toml), so `pip install .`
+without -e finds them as well as an editable install.
 """
 
 from __future__ import annotations
@@ -29,8 +30,7 @@ from lip_build.view import formats as fmt
 from lip_build.view import steckbrief as sb
 from lip_build.view.plantext import label
 
-LIP_REPO = Path(__file__).resolve().parents[3]
-FRAGMENTS = LIP_REPO / "templates" / "site" / "fragments"
+FRAGMENTS = Path(__file__).resolve().parent / "vorlagen"
 
 
 class _OneLineLoader(jinja2.FileSystemLoader):

@@ -99,7 +99,7 @@ def a(href: str, text: str, css: str = "") -> str:
     return f'<a href="{esc(href)}"{klass}>{esc(text)}</a>'
 
 
-# Colour of the status badges (templates/site/fragments/macros.html); the colour only repeats the text.
+# Colour of the status badges (outputs/site/vorlagen/macros.html); the colour only repeats the text.
 ENTSCHEIDUNG_CSS = {
     "vorgeschlagen": "neutral",
     "zugestimmt": "info",
