@@ -174,3 +174,21 @@ def test_no_generator_banner_and_search_dialog_has_a_name(built: BuiltSite) -> N
 def test_downloads_from_dist_are_offered_when_present(built: BuiltSite) -> None:
     # the shared build has no dist/: the start page says so instead of showing dead links
     assert "sobald sie erstellt ist" in page(built, "")
+
+
+def test_site_fragments_ship_as_package_data() -> None:
+    """`pip install .` (scripts/bauen.sh) copies only declared package data; every fragment must be declared."""
+    import fnmatch
+    import tomllib
+
+    from pathlib import Path
+
+    from lip_build.outputs.site import fragments
+
+    repo = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["lip_build.outputs.site"]
+    package = Path(fragments.__file__).resolve().parent
+    files = sorted(p.relative_to(package).as_posix() for p in fragments.FRAGMENTS.iterdir() if p.is_file())
+    assert files and fragments.FRAGMENTS.is_relative_to(package)
+    assert [f for f in files if not any(fnmatch.fnmatch(f, pattern) for pattern in patterns)] == []
