@@ -180,7 +180,6 @@ def test_site_fragments_ship_as_package_data() -> None:
     """`pip install .` (scripts/bauen.sh) copies only declared package data; every fragment must be declared."""
     import fnmatch
     import tomllib
-
     from pathlib import Path
 
     from lip_build.outputs.site import fragments
