@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
+import typst
+from pypdf import PdfReader
 
 from lip_build.errors import BuildError
 from lip_build.load.markdown import parse
@@ -18,6 +21,8 @@ from lip_build.outputs.drucksache.kosten import kostentabelle
 from lip_build.outputs.drucksache.pandoc_tree import prepare
 from lip_build.outputs.drucksache.paths import dateiname
 from lip_build.outputs.drucksache.reference_docx import TARGET, generate
+from lip_build.outputs.drucksache.tables import Bold, Link, Tabelle
+from lip_build.outputs.drucksache.tables import typst as table_typst
 
 
 def test_money_dates_and_numbers_are_german() -> None:
@@ -146,3 +151,26 @@ def test_images_outside_texts_are_refused(tmp_path: Path) -> None:
     image = {"t": "Image", "c": [["", [], []], [{"t": "Str", "c": "Alt"}], ["/etc/passwd", ""]]}
     with pytest.raises(BuildError, match="außerhalb eines Textes"):
         prepare(_tree({"t": "Para", "c": [image]}), tmp_path)
+
+
+_MARKUP = 'Titel "zitiert" #strong[x] *fett* _kursiv_ $x$ @ref <lab> // kein Kommentar /* \\ ` = 1. - + ~ ... -- [ ]'
+
+
+def test_table_texts_stay_literal_in_typst(tmp_path: Path) -> None:
+    """A table cell, caption or link text from the model is never read as Typst markup."""
+    tabelle = Tabelle(
+        headers=(_MARKUP, "B"),
+        rows=((Bold(_MARKUP), (Link(_MARKUP, "ziel"), " ", _MARKUP)), ("", _MARKUP)),
+        widths=(1, 2),
+        right=frozenset({1}),
+        caption=_MARKUP,
+    )
+    raw = table_typst(tabelle)
+    assert raw["t"] == "RawBlock" and raw["c"][0] == "typst"
+    source = tmp_path / "t.typ"
+    source.write_text(f"#set page(width: 40cm, height: auto)\n= Ziel <ziel>\n\n{raw['c'][1]}\n", encoding="utf-8")
+    pdf = typst.compile(str(source), ignore_system_fonts=True)
+    text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert text.count(_MARKUP) == 6, text  # header, bold, link, text, cell, caption
+    assert "columns: (33.33%, 66.67%)" in raw["c"][1] and "align: (left,right,)" in raw["c"][1]
+    assert "table.header(" in raw["c"][1]

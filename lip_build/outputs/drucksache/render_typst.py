@@ -22,7 +22,7 @@ from lip_build.outputs.drucksache import pandoc
 from lip_build.outputs.drucksache.assemble import Dokument
 from lip_build.outputs.drucksache.pandoc_tree import IMAGE_PATH, Node, Walker, classes, plain_text
 from lip_build.outputs.drucksache.paths import resource
-from lip_build.outputs.drucksache.tables import Tabelle, insert
+from lip_build.outputs.drucksache.tables import Tabelle, insert, typst, typst_string
 
 TEMPLATE_DIR = "templates/typst"
 TEMPLATE = "drucksache.typ"
@@ -53,10 +53,7 @@ def _raw(text: str, inline: bool = False) -> Node:
     return {"t": "RawInline" if inline else "RawBlock", "c": ["typst", text]}
 
 
-def _string(text: str) -> str:
-    """A Typst string literal."""
-    cleaned = "".join(ch if ch >= " " else " " for ch in text)
-    return '"' + cleaned.replace("\\", "\\\\").replace('"', '\\"') + '"'
+_string = typst_string
 
 
 def _title_break(blocks: list[Node]) -> list[Node]:
@@ -92,7 +89,7 @@ class _ToTypst(Walker):
 
 
 def typst_tree(tree: dict[str, Any], tabellen: Sequence[Tabelle]) -> dict[str, Any]:
-    return {**tree, "blocks": insert(_ToTypst().run(tree["blocks"]), tabellen)}
+    return {**tree, "blocks": insert(_ToTypst().run(tree["blocks"]), tabellen, typst)}
 
 
 def _daten(dok: Dokument) -> dict[str, Any]:

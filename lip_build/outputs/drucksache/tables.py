@@ -1,15 +1,20 @@
-"""The tables of the Drucksache, built directly as pandoc table nodes.
+"""The tables of the Drucksache, built directly as pandoc table nodes (DOCX) or Typst markup (PDF).
 
 Every table holds values of the model (numbers, names, titles) and links to goals and
-measures, never Markdown from a text. Building the nodes here instead of writing pipe tables
-keeps the column widths exact, needs no escaping, and spares pandoc's Markdown reader the
-slowest part of its work (a plan with 1,000 measures has 1,000 fact tables). The assembled
-Markdown holds an empty div `lip-tabelle` in each table's place; `insert` fills them in.
+measures, never Markdown from a text. Building them here instead of writing pipe tables
+keeps the column widths exact and spares pandoc's Markdown reader the slowest part of its
+work (a plan with 1,000 measures has 1,000 fact tables). The assembled Markdown holds an
+empty div `lip-tabelle` in each table's place; `insert` fills them in.
+
+For the PDF each table becomes one raw Typst block, the same figure and table that pandoc's
+Typst writer would write for the table node, but without the node: the tables double the
+size of the tree and pandoc needed most of its Typst-writing time for them. Every text goes
+into a Typst string literal, so nothing in it is read as markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,16 +114,64 @@ def node(tabelle: Tabelle) -> Node:
     }
 
 
-def insert(blocks: list[Node], tabellen: Sequence[Tabelle]) -> list[Node]:
-    """Replace every placeholder div by its table (in block lists at any depth of divs)."""
+def typst_string(text: str) -> str:
+    """A Typst string literal: shown exactly as written, never read as markup."""
+    cleaned = "".join(ch if ch >= " " else " " for ch in text)
+    return '"' + cleaned.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _typst_inline(cell: Cell) -> str:
+    if isinstance(cell, tuple):
+        return "".join(_typst_inline(part) for part in cell)
+    text = " ".join((cell if isinstance(cell, str) else cell.text).split())
+    if not text:
+        return ""
+    if isinstance(cell, Link):
+        return f"#link(label({typst_string(cell.target)}), {typst_string(text)})"
+    if isinstance(cell, Bold):
+        return f"#strong({typst_string(text)})"
+    return f"#{typst_string(text)}"
+
+
+def _typst_row(cells: Sequence[Cell], aligns: Sequence[str]) -> str:
+    return " ".join(f"table.cell(align: {a})[{_typst_inline(c)}]," for c, a in zip(cells, aligns, strict=True))
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:.2f}".rstrip("0").rstrip(".") + "%"
+
+
+def typst(tabelle: Tabelle) -> Node:
+    """The table as a raw Typst block: a figure (kind table) around `table`, header row in `table.header`
+    so that its cells are tagged as header cells (TH) in the PDF."""
+    total = sum(tabelle.widths)
+    aligns = ["right" if i in tabelle.right else "left" for i in range(len(tabelle.widths))]
+    lines = [
+        "#figure(",
+        "  align(center)[#table(",
+        f"    columns: ({', '.join(_percent(w / total) for w in tabelle.widths)}),",
+        f"    align: ({''.join(a + ',' for a in aligns)}),",
+    ]
+    if any(tabelle.headers):
+        lines += [f"    table.header({_typst_row(tabelle.headers, aligns)}),", "    table.hline(),"]
+    lines += [f"    {_typst_row(row, aligns)}" for row in tabelle.rows]
+    lines.append("  )]")
+    if tabelle.caption:
+        lines.append(f"  , caption: [{_typst_inline(tabelle.caption)}]")
+    lines += ["  , kind: table", "  )"]
+    return {"t": "RawBlock", "c": ["typst", "\n".join(lines)]}
+
+
+def insert(blocks: list[Node], tabellen: Sequence[Tabelle], make: Callable[[Tabelle], Node] = node) -> list[Node]:
+    """Replace every placeholder div by its table, made by `make` (in block lists at any depth of divs)."""
     out: list[Node] = []
     for block in blocks:
         if block["t"] == "Div":
             attr, children = block["c"]
             if PLACEHOLDER in attr[1]:
                 number = int(next(v for k, v in attr[2] if k == "lip-nummer"))
-                out.append(node(tabellen[number]))
+                out.append(make(tabellen[number]))
                 continue
-            block = {"t": "Div", "c": [attr, insert(children, tabellen)]}
+            block = {"t": "Div", "c": [attr, insert(children, tabellen, make)]}
         out.append(block)
     return out
