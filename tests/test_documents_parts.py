@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,19 @@ def test_table_texts_stay_literal_in_typst(tmp_path: Path) -> None:
     assert text.count(_MARKUP) == 6, text  # header, bold, link, text, cell, caption
     assert "columns: (33.33%, 66.67%)" in raw["c"][1] and "align: (left,right,)" in raw["c"][1]
     assert "table.header(" in raw["c"][1]
+
+
+def test_joined_words_keep_typst_from_reading_markup(tmp_path: Path) -> None:
+    """render_typst joins words into one Str for pandoc; a "1." at a line start must stay text, not a list."""
+    from lip_build.outputs.drucksache.render_typst import typst_tree
+
+    words = " ".join(f"Wort{n} 1. - + = / {n}." for n in range(40))
+    source = tmp_path / "t.md"
+    source.write_text(f"1\\. Eins zwei\n\n{words}\n\n*2\\. kursiv* und\n3\\. drei\n", encoding="utf-8")
+    tree = typst_tree(pandoc.read_markdown(source), ())
+    markup = pandoc.write(tree, "typst", "test", source, [], {})
+    assert not re.search(r"(?m)^\s*\d+\. ", markup.decode("utf-8")), markup.decode("utf-8")
+    (tmp_path / "t.typ").write_bytes(markup)
+    pdf = typst.compile(str(tmp_path / "t.typ"), ignore_system_fonts=True)
+    text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert text == f"1. Eins zwei {words} 2. kursiv und 3. drei"
