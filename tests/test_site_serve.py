@@ -3,6 +3,8 @@ messages instead of crashing when an edit is broken."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import threading
 import time
 import urllib.request
@@ -11,7 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from lip_build.outputs.site.serve import RELOAD_SCRIPT, VERSION_PATH, Running, start
+from lip_build.history.stamp import detect
+from lip_build.outputs.progress import Progress
+from lip_build.outputs.site import build_site
+from lip_build.outputs.site.pagetree import Markdown, NavItem, NavLink, NavSection, Page, SiteTree
+from lip_build.outputs.site.serve import RELOAD_SCRIPT, VERSION_PATH, Preview, Running, changed_pages, start
+from lip_build.pipeline import load_plan
 from tests.browser.sitebuild import copy_plan
 
 
@@ -79,3 +86,134 @@ def test_edit_rebuilds_and_broken_edit_keeps_last_good_preview(
     measure.write_text(text, encoding="utf-8")
     _wait_for(lambda: _get(version) == str(before + 2))
     assert "Geändert – " not in _get(preview.address + "massnahmen/bil-m01/")
+
+
+# Rebuilding only what an edit changed: the preview after each rebuild must be the site that a full build
+# (`lip build --site`) writes for the same plan, file for file.
+
+MEASURE = Path("handlungsfelder") / "bildung" / "massnahmen" / "BIL-M01.md"
+FIELD = Path("handlungsfelder") / "bildung" / "handlungsfeld.md"
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    root = copy_plan(tmp_path / "plan")
+    # An editor's template may show other pages' titles (here: of every page in the navigation)
+    template = root / "templates" / "site" / "main.html"
+    titles = "{% block footer %}{{ super() }}<p>{% for other in nav.pages %}{{ other.title }} {% endfor %}</p>"
+    titles += "{% endblock %}\n"
+    template.write_text(template.read_text(encoding="utf-8") + titles, encoding="utf-8")
+    built = Preview(root, lambda message: None)
+    messages: list[str] = []
+    built.echo = messages.append
+    assert built.rebuild(), messages
+    try:
+        yield built
+    finally:
+        built.close()
+
+
+def _pages(site: Path) -> dict[str, int]:
+    """Every HTML page of a site with its inode: a page that was not built again is the same file."""
+    return {str(p.relative_to(site)): p.stat().st_ino for p in site.rglob("*.html")}
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _assert_same_as_full_build(preview: Preview) -> None:
+    result = load_plan(preview.root)
+    assert result.plan is not None
+    build_site(preview.root, result.plan, detect(preview.root, result.plan.info.stand), Progress(quiet=True))
+    full, shown = _files(preview.root / "site"), _files(preview.site)
+    assert sorted(shown) == sorted(full)
+    different = [name for name in full if full[name] != shown[name]]
+    assert different == [], _first_difference(full[different[0]], shown[different[0]])
+
+
+def _first_difference(full: bytes, shown: bytes) -> str:
+    at = next(i for i, (a, b) in enumerate(zip(full, shown, strict=False)) if a != b)
+    return f"full build: {full[at - 80 : at + 80]!r}\npreview:    {shown[at - 80 : at + 80]!r}"
+
+
+def test_title_edit_rebuilds_only_the_pages_that_show_the_title(preview: Preview) -> None:
+    before = _pages(preview.site)
+    measure = preview.root / MEASURE
+    measure.write_text(measure.read_text(encoding="utf-8").replace("titel: ", "titel: Geändert – ", 1), "utf-8")
+
+    assert preview.rebuild()
+    after = _pages(preview.site)
+    rebuilt = {name for name in after if after[name] != before[name]}
+    assert 1 < preview.rendered < len(before) // 2, rebuilt
+    for page in ("massnahmen/bil-m01/index.html", "massnahmen/index.html", "ziele/bil-z01/index.html"):
+        assert page in rebuilt
+        assert "Geändert – Alltagsintegrierte" in (preview.site / page).read_text(encoding="utf-8"), page
+    assert "impressum/index.html" not in rebuilt
+    assert "Geändert – Alltagsintegrierte" not in (preview.site / "impressum/index.html").read_text(encoding="utf-8")
+    search = json.loads((preview.site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert any("Geändert – Alltagsintegrierte" in entry["title"] for entry in search)
+    assert any(entry["location"] == "impressum/" for entry in search)  # pages not built again stay findable
+    _assert_same_as_full_build(preview)
+
+
+def test_navigation_change_rebuilds_every_page(preview: Preview) -> None:
+    before = _pages(preview.site)
+    field = preview.root / FIELD
+    field.write_text(
+        field.read_text(encoding="utf-8").replace("name: Bildung", "name: Bildung und Sprache", 1), "utf-8"
+    )
+
+    assert preview.rebuild()
+    after = _pages(preview.site)
+    assert preview.rendered == len(after) - 1  # all but 404.html, which is not a page of the tree
+    assert sorted(after) == sorted(before)
+    assert [name for name in after if after[name] == before[name]] == []  # every page built again
+    assert "Bildung und Sprache" in (preview.site / "ziele/index.html").read_text(encoding="utf-8")
+    _assert_same_as_full_build(preview)
+
+
+def test_rebuild_without_changes_builds_no_page(preview: Preview) -> None:
+    before, site, generation = _pages(preview.site), preview.site, preview.generation
+    measure = preview.root / MEASURE
+    measure.write_text(measure.read_text(encoding="utf-8"), encoding="utf-8")  # saved, not changed
+
+    assert preview.rebuild()
+    assert (preview.site, preview.generation, _pages(preview.site)) == (site, generation, before)
+
+
+def test_broken_edit_after_a_partial_rebuild_keeps_the_last_good_preview(preview: Preview) -> None:
+    measure = preview.root / MEASURE
+    text = measure.read_text(encoding="utf-8")
+    measure.write_text(text.replace("titel: ", "titel: Geändert – ", 1), encoding="utf-8")
+    assert preview.rebuild()
+    good, generation = _files(preview.site), preview.generation
+
+    measure.write_text(text.replace("ziele: [", "ziele: [XXX-Z99, ", 1), encoding="utf-8")
+    assert not preview.rebuild()
+    assert (_files(preview.site), preview.generation) == (good, generation)
+
+    measure.write_text(text, encoding="utf-8")
+    assert preview.rebuild()
+    assert preview.rendered < len(_pages(preview.site))  # the sources of the last good preview are still known
+    assert "Geändert – " not in (preview.site / "massnahmen/bil-m01/index.html").read_text(encoding="utf-8")
+    _assert_same_as_full_build(preview)
+
+
+def _tree(*pages: Page, nav: tuple[NavItem, ...] = ()) -> SiteTree:
+    return SiteTree(pages, nav or (NavLink("", "Start"), NavSection("Teil", (NavLink("b/", "B"),), "a/")))
+
+
+def test_changed_pages_are_found_by_comparing_the_page_trees() -> None:
+    start, a, b, c = (Page(path, path or "Start", (Markdown("Text"),)) for path in ("", "a/", "b/", "c/"))
+    before = _tree(start, a, b, c)
+    assert changed_pages(None, before) is None
+    assert changed_pages(before, before) == frozenset()
+    assert changed_pages(before, _tree(start, a, b, Page("c/", "Neu", (Markdown("Text"),)))) == {"c/"}
+    assert changed_pages(before, _tree(start, a, b, Page("c/", "c/", (Markdown("Neu"),)))) == {"c/"}
+    assert changed_pages(before, _tree(start, Page("a/", "Neu", ()), b, c)) is None  # section index, in the nav
+    assert changed_pages(before, _tree(start, a, Page("b/", "Neu", ()), c)) is None  # in the nav
+    assert changed_pages(before, _tree(start, a, b)) is None  # a page less
+    assert changed_pages(before, _tree(start, a, c, b)) is None  # another order
+    assert changed_pages(before, _tree(start, a, b, c, nav=(NavLink("", "Start"),))) is None
+    assert changed_pages(before, dataclasses.replace(before, version="Stand neu")) is None

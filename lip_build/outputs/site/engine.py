@@ -7,14 +7,17 @@ Nothing else in lip_build.outputs.site imports MkDocs; moving to another generat
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import logging
+import os
 import secrets
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +30,7 @@ from lip_build.outputs.site.pagetree import Html, NavItem, NavLink, Page, SiteTr
 from lip_build.outputs.site.settings import CONFIG
 
 SAFE_EXTENSION = "lip_build.outputs.site.mdsafe"
+SEARCH_INDEX = "search/search_index.json"
 FORBIDDEN_PLUGINS = {
     "privacy": "lädt beim Erstellen Dateien aus dem Internet",
     "social": "lädt beim Erstellen Schriften aus dem Internet",
@@ -43,12 +47,18 @@ def _title(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _markdown(page: Page, nonce: str) -> str:
+def _meta(page: Page) -> dict[str, Any]:
+    """The front matter of a page, as MkDocs reads it into `page.meta`."""
     meta: dict[str, Any] = {"title": _title(page.title)}
     if page.description:
         meta["description"] = html.escape(" ".join(page.description.split()), quote=True)
     if page.hide:
         meta["hide"] = list(page.hide)
+    return meta
+
+
+def _markdown(page: Page, nonce: str) -> str:
+    meta = _meta(page)
     # JSON strings are valid YAML scalars, and json.dumps is much faster than yaml.safe_dump
     parts = ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""]
     for block in page.blocks:
@@ -59,8 +69,8 @@ def _markdown(page: Page, nonce: str) -> str:
     return "\n".join(parts)
 
 
-def write_docs(tree: SiteTree, docs: Path, nonce: str) -> None:
-    for page in tree.pages:
+def write_docs(tree: SiteTree, docs: Path, nonce: str, only: frozenset[str] | None = None) -> None:
+    for page in tree.pages if only is None else (p for p in tree.pages if p.path in only):
         target = docs / source_name(page.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_markdown(page, nonce), encoding="utf-8")
@@ -79,7 +89,7 @@ def mkdocs_nav(items: tuple[NavItem, ...]) -> list[Any]:
     return out
 
 
-def load(root: Path, docs: Path, site: Path, tree: SiteTree, nonce: str) -> Any:
+def load(root: Path, docs: Path, site: Path, tree: SiteTree, nonce: str, dirty: Dirty | None = None) -> Any:
     """MkDocs' configuration: mkdocs.yml of the plan plus the generated parts (not editable)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
@@ -108,7 +118,7 @@ def load(root: Path, docs: Path, site: Path, tree: SiteTree, nonce: str) -> Any:
     config.extra["generator"] = False  # "Made with Material" fails the contrast check
     config.extra["lip_version"] = tree.version
     config.extra["lip_aenderungen"] = {"path": tree.changes.path, "title": tree.changes.title} if tree.changes else None
-    config.plugins["lip-engine"] = _engine_plugin()
+    config.plugins["lip-engine"] = _engine_plugin(tree, dirty)
     return config
 
 
@@ -131,7 +141,16 @@ class _TemplateCache(jinja2.BytecodeCache):
 _TEMPLATES = _TemplateCache()
 
 
-def _engine_plugin() -> Any:
+@dataclass(frozen=True)
+class Dirty:
+    """A rebuild of only some pages: `changed` are the paths of the pages whose source changed, `previous` is
+    the complete site of the tree before. Everything else (navigation, settings, templates, files) is the same."""
+
+    previous: Path
+    changed: frozenset[str]
+
+
+def _engine_plugin(tree: SiteTree, dirty: Dirty | None) -> Any:
     from mkdocs.plugins import BasePlugin
 
     class LipEngine(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -139,7 +158,52 @@ def _engine_plugin() -> Any:
             env.bytecode_cache = _TEMPLATES
             return env
 
+        def on_files(self, files: Any, /, *, config: Any) -> Any:
+            if dirty is not None:  # MkDocs' dirty build asks each file whether to build it again
+                changed = {source_name(path) for path in dirty.changed}
+                for file in files:
+                    file.is_modified = functools.partial(bool, file.src_uri in changed)
+            self.files = files
+            return files
+
+        def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> Any:
+            if dirty is not None:  # pages that are not read again still need their titles for the others
+                sources = {source_name(page.path): page for page in tree.pages}
+                for file in files.documentation_pages():
+                    if file.page is not None and not file.is_modified() and file.src_uri in sources:
+                        file.page.meta = _meta(sources[file.src_uri])
+                        if file.page.title is None:  # not given by the nav, and MkDocs reads none from meta
+                            file.page.title = file.page.meta["title"]  # for a page that it does not read
+            return nav
+
+        def on_post_build(self, *, config: Any) -> None:
+            if dirty is not None:
+                pages = [file.page.url for file in self.files.documentation_pages() if file.page is not None]
+                _merge_search_index(dirty, Path(config.site_dir), pages)
+
     return LipEngine()
+
+
+def _merge_search_index(dirty: Dirty, site: Path, pages: list[str]) -> None:
+    """The search plugin indexed only the pages built again; the others' entries come from the previous
+    index, in the order of a full build."""
+    new_file, old_file = site / SEARCH_INDEX, dirty.previous / SEARCH_INDEX
+    if not new_file.is_file() or not old_file.is_file():
+        return
+    new, old = json.loads(new_file.read_text(encoding="utf-8")), json.loads(old_file.read_text(encoding="utf-8"))
+    entries: dict[str, list[Any]] = {}
+    for entry in old["docs"]:
+        entries.setdefault(_page_of(entry), []).append(entry)
+    for url in dirty.changed:  # a page's URL is its path in the tree
+        entries[url] = []
+    for entry in new["docs"]:
+        entries.setdefault(_page_of(entry), []).append(entry)
+    new["docs"] = [entry for url in pages for entry in entries.get(url, [])]
+    new_file.write_text(json.dumps(new, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def _page_of(entry: dict[str, Any]) -> str:
+    return str(entry["location"]).split("#", 1)[0]
 
 
 class _Collect(logging.Handler):
@@ -151,6 +215,12 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns about every dirty build (stale navigation); lip builds dirty only when the navigation is
+    the same, and strict mode must not count the warning."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 @contextmanager
 def _quiet_mkdocs() -> Iterator[_Collect]:
     logger = logging.getLogger("mkdocs")
@@ -159,16 +229,23 @@ def _quiet_mkdocs() -> Iterator[_Collect]:
     logger.addHandler(collect)
     logger.setLevel(logging.WARNING)
     logger.propagate = False
+    builder = logging.getLogger("mkdocs.commands.build")
+    builder.addFilter(_not_the_dirty_warning)
     try:
         yield collect
     finally:
+        builder.removeFilter(_not_the_dirty_warning)
         logger.removeHandler(collect)
         logger.setLevel(level)
         logger.propagate = propagate
 
 
-def render(root: Path, tree: SiteTree, site: Path, docs: Path | None = None) -> None:
-    """Write the site for `tree` into the (empty) folder `site`."""
+def render(root: Path, tree: SiteTree, site: Path, docs: Path | None = None, dirty: Dirty | None = None) -> None:
+    """Write the site for `tree` into the (empty) folder `site`.
+
+    With `dirty`, `docs` holds the sources of the previous build: only the changed pages are written and
+    built again, and every other file of the previous site is linked into `site` (never written to, so the
+    previous site stays intact until `site` replaces it)."""
     from mkdocs.commands.build import build
 
     nonce = secrets.token_hex(16)
@@ -177,12 +254,13 @@ def render(root: Path, tree: SiteTree, site: Path, docs: Path | None = None) -> 
     # link of a page finds its target. Markdown files would become pages, so they are copied after.
     early = {target: source for target, source in tree.files.items() if source.suffix.lower() != ".md"}
     try:
-        write_docs(tree, work, nonce)
-        _copy(early, work)
+        write_docs(tree, work, nonce, None if dirty is None else dirty.changed)
+        if dirty is None:
+            _copy(early, work)
         with _quiet_mkdocs() as collected:
-            config = load(root, work, site, tree, nonce)
+            config = load(root, work, site, tree, nonce, dirty)
             try:
-                build(config)
+                build(config, dirty=dirty is not None)
             except BuildError:
                 raise
             except Exception as error:  # MkDocs, its theme or a plugin failed
@@ -192,9 +270,24 @@ def render(root: Path, tree: SiteTree, site: Path, docs: Path | None = None) -> 
                     "bleibt unverändert. Prüfen Sie mkdocs.yml und templates/site/."
                 ) from None
         _copy({target: source for target, source in tree.files.items() if target not in early}, site)
+        if dirty is not None:
+            _link_missing(dirty.previous, site)
     finally:
         if docs is None:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _link_missing(previous: Path, site: Path) -> None:
+    """Hard-link every file of `previous` that `site` does not have yet (same file system: a sibling)."""
+    for folder, _, names in os.walk(previous):
+        target = site / os.path.relpath(folder, previous)
+        target.mkdir(exist_ok=True)
+        for name in names:
+            if not (target / name).exists():
+                try:
+                    os.link(os.path.join(folder, name), target / name)
+                except OSError:  # a file system without hard links
+                    shutil.copy2(os.path.join(folder, name), target / name)
 
 
 def _copy(files: dict[str, Path], folder: Path) -> None:

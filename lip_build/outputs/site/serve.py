@@ -4,6 +4,11 @@ The preview is built into a temporary folder (site/ stays as it is). When a file
 templates/ or mkdocs.yml changes, the plan is checked again and the site rebuilt; open pages reload
 themselves. A broken edit prints the validator's messages and the preview keeps showing the last
 good state, so the preview never crashes while someone types.
+
+A rebuild builds only the pages whose source changed: the new page tree is compared with the one
+shown (exact, no dependency graph), and MkDocs builds those pages dirty into a new folder, which
+takes every other file of the previous build as a hard link. When the navigation, the settings, the
+templates or a linked file changed, the whole site is built, as by `lip build --site`.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from lip_build.atomic import atomic_directory
 from lip_build.errors import BuildError
 from lip_build.history.stamp import detect
 from lip_build.outputs import diagnostic_formats as report
+from lip_build.outputs.site.pagetree import NavItem, NavLink, SiteTree
 from lip_build.pipeline import load_plan
 
 WATCHED = ("content", "handlungsfelder", "templates", "mkdocs.yml")
@@ -41,6 +47,52 @@ _PLACEHOLDER = (
 )
 
 
+def _nav_titles(tree: SiteTree) -> tuple[tuple[str, str], ...]:
+    """Titles of the pages in the navigation: every page shows them (navigation, previous/next links)."""
+    paths: set[str] = set()
+    items: list[NavItem] = list(tree.nav)
+    while items:
+        item = items.pop()
+        if isinstance(item, NavLink):
+            paths.add(item.path)
+        else:
+            items += item.children
+            if item.index is not None:
+                paths.add(item.index)
+    return tuple((page.path, page.title) for page in tree.pages if page.path in paths)
+
+
+def changed_pages(before: SiteTree | None, after: SiteTree) -> frozenset[str] | None:
+    """The paths of the pages whose source differs between two trees; None when more than these pages
+    would change (navigation, page titles in it, the list of pages, the footer, the files): a full build."""
+    if (
+        before is None
+        or before.nav != after.nav
+        or [p.path for p in before.pages] != [p.path for p in after.pages]
+        or (before.version, before.changes, before.files) != (after.version, after.changes, after.files)
+        or _nav_titles(before) != _nav_titles(after)
+    ):
+        return None
+    return frozenset(new.path for old, new in zip(before.pages, after.pages, strict=True) if old != new)
+
+
+def _inputs(root: Path, tree: SiteTree) -> dict[str, tuple[int, int]]:
+    """Size and modification time of what the site is built from besides the page tree: mkdocs.yml,
+    templates/ (theme, styles, scripts) and the files that pages link to."""
+    paths = [root / "mkdocs.yml", *tree.files.values()]
+    templates = root / "templates"
+    if templates.is_dir():
+        paths += [p for p in templates.rglob("*") if p.is_file()]
+    found: dict[str, tuple[int, int]] = {}
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        found[str(path)] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
 class Preview:
     """Builds the preview site and knows which build is current (for the reloading pages)."""
 
@@ -51,14 +103,20 @@ class Preview:
         self.site = self.work / "site"
         self.docs = self.work / "docs"
         self.generation = 0
+        self.built: SiteTree | None = None  # the tree of the preview shown, its sources are in docs/
+        self.inputs: dict[str, tuple[int, int]] = {}
+        self.rendered = 0  # pages built by the last rebuild
         self.lock = threading.Lock()
         self.site.mkdir()
         (self.site / "index.html").write_text(_PLACEHOLDER, encoding="utf-8")
 
     def rebuild(self) -> bool:
-        """Check the plan and rebuild the preview; False (with messages printed) when that failed."""
+        """Check the plan and rebuild the preview; False (with messages printed) when that failed.
+
+        Only the pages whose source changed are built again, unless the navigation, the settings, the
+        templates or a linked file changed: then the whole site is built, as by `lip build --site`."""
         from lip_build.outputs.site import site_tree
-        from lip_build.outputs.site.engine import render
+        from lip_build.outputs.site.engine import Dirty, render
 
         with self.lock:
             started = time.perf_counter()
@@ -69,16 +127,35 @@ class Preview:
                 return False
             try:
                 tree = site_tree(self.root, result.plan, detect(self.root, result.plan.info.stand))
-                shutil.rmtree(self.docs, ignore_errors=True)
-                self.docs.mkdir()
-                with atomic_directory(self.site) as out:
-                    render(self.root, tree, out, docs=self.docs)
+                inputs = _inputs(self.root, tree)
+                changed = changed_pages(self.built, tree) if inputs == self.inputs else None
+                if changed is not None and not changed:
+                    self.echo("Keine Seite hat sich geändert.")
+                    return True
+                self.built = None  # until this build is complete, the docs folder matches no tree
+                if changed is None:
+                    shutil.rmtree(self.docs, ignore_errors=True)
+                    self.docs.mkdir()
+                # Each build goes into a folder of its own, complete before it is served; the previous
+                # one is removed in the background (removing ~170 folders takes longer than a rebuild).
+                target = self.work / f"site-{self.generation + 1}"
+                with atomic_directory(target) as out:
+                    dirty = None if changed is None else Dirty(previous=self.site, changed=changed)
+                    render(self.root, tree, out, docs=self.docs, dirty=dirty)
             except BuildError as error:
                 self.echo(str(error))
                 self.echo("Die Vorschau zeigt weiter den letzten fehlerfreien Stand.")
                 return False
+            previous, self.site = self.site, target
+            threading.Thread(target=shutil.rmtree, args=(previous, True), daemon=True).start()
+            self.built, self.inputs = tree, inputs
             self.generation += 1
-            self.echo(f"Website neu erstellt: {len(tree.pages)} Seiten in {time.perf_counter() - started:.1f} s.")
+            self.rendered = len(tree.pages) if changed is None else len(changed)
+            seconds = time.perf_counter() - started
+            if changed is None:
+                self.echo(f"Website neu erstellt: {len(tree.pages)} Seiten in {seconds:.1f} s.")
+            else:
+                self.echo(f"Website aktualisiert: {len(changed)} von {len(tree.pages)} Seiten in {seconds:.1f} s.")
             return True
 
     def close(self) -> None:
