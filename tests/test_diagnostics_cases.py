@@ -193,7 +193,12 @@ SCENARIOS: dict[str, Scenario] = {
     "LIP112 Verzeichnis der Organisationseinheiten fehlt": Scenario(
         [{"datei": "content/organisationseinheiten.md", "loeschen": True}],
         ["content/organisationseinheiten.md:1 LIP112"],
+        ["LIP304"],  # once, not again as an unknown OE in every file
+    ),
+    "LIP304 nicht bei unlesbarem Verzeichnis der Organisationseinheiten": Scenario(
+        [{"datei": "content/organisationseinheiten.md", "bytes_hex": "fffe00"}],
         [],
+        ["LIP304"],
     ),
     "LIP112 handlungsfeld.md fehlt im Ordner": Scenario(
         [{"datei": "handlungsfelder/bildung/handlungsfeld.md", "loeschen": True}],

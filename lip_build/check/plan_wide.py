@@ -28,6 +28,9 @@ _GREMIUM_ARTEN: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
+_DEFINED_IN = {"oe": "organisationseinheiten"}  # kind of identifier → the one file that defines all of them
+
+
 class PlanChecker:
     def __init__(self, documents: list[Document], diagnostics: Diagnostics, unreadable: list[str]) -> None:
         self.documents = documents
@@ -43,6 +46,9 @@ class PlanChecker:
         self.by_kind: dict[str, list[Document]] = defaultdict(list)
         for doc in documents:
             self.by_kind[doc.kind.name].append(doc)
+        # Kinds defined in one required file: when that file is missing or unreadable, its own error
+        # (LIP112, LIP1xx) says so once, instead of LIP304 for every OE number in every measure.
+        self.undefined_kinds = {kind for kind, file in _DEFINED_IN.items() if not self.by_kind[file]}
 
     def _report(
         self, code: Code, mention_or_doc: Mention | Document, /, *keys: str, variant: str = "", **values: object
@@ -115,6 +121,8 @@ class PlanChecker:
         for mention in references:
             known = self.defined[mention.kind]
             if mention.value in known or mention.value in self.broken[mention.kind]:
+                continue
+            if mention.kind in self.undefined_kinds:
                 continue
             kind = s.KINDS[mention.kind]
             variant, available = self._available(kind, mention.value)
