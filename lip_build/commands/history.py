@@ -18,17 +18,23 @@ from lip_build.errors import BuildError, CodeownersError, GitError
 DIFF_FORMATS = ("text", "markdown", "html", "pdf")
 
 
-def _emit(text: str, ausgabe: Path | None, what: str) -> None:
-    if ausgabe is None or str(ausgabe) == "-":
-        click.echo(text, nl=not text.endswith("\n"))
-        return
-    target = ausgabe if ausgabe.is_absolute() else Path.cwd() / ausgabe
+def _write(text: str, ausgabe: Path, what: str, base: Path) -> Path:
+    """Write `text` atomically to `ausgabe` (relative to `base`); a German error if that fails."""
+    target = ausgabe if ausgabe.is_absolute() else base / ausgabe
     try:
         atomic_file(target, text.encode("utf-8"))
     except OSError as error:
         raise click.ClickException(
             f"{what} konnte nicht nach „{ausgabe}“ geschrieben werden: {error.strerror}."
         ) from None
+    return target
+
+
+def _emit(text: str, ausgabe: Path | None, what: str) -> None:
+    if ausgabe is None or str(ausgabe) == "-":
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    _write(text, ausgabe, what, Path.cwd())
     click.echo(f"{what} geschrieben: {ausgabe}", err=True)
 
 
@@ -153,13 +159,7 @@ def codeowners_command(ctx: click.Context, ausgabe: Path) -> None:
     if str(ausgabe) == "-":
         click.echo(text, nl=False)
         return
-    target = ausgabe if ausgabe.is_absolute() else root / ausgabe
-    try:
-        atomic_file(target, text.encode("utf-8"))
-    except OSError as error:
-        raise click.ClickException(
-            f"CODEOWNERS konnte nicht nach „{ausgabe}“ geschrieben werden: {error.strerror}."
-        ) from None
+    target = _write(text, ausgabe, "CODEOWNERS", root)
     shown = target.relative_to(root).as_posix() if target.is_relative_to(root) else str(target)
     click.echo(f"Geschrieben: {shown} ({len(plan.handlungsfelder)} Handlungsfelder)")
 

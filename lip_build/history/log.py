@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lip_build.history.git import Commit, _commit, run
+from lip_build.load.files import CONTENT_DIRS
 
 _FORMAT = "--format=%x1e%H%x1f%cI%x1f%s"
 
@@ -66,9 +67,7 @@ def _walk(root: Path, folders: Iterable[str]) -> list[_Entry]:
     return entries
 
 
-def histories(
-    root: Path, paths: Iterable[str], folders: Iterable[str] = ("content", "handlungsfelder")
-) -> dict[str, tuple[Commit, ...]]:
+def histories(root: Path, paths: Iterable[str], folders: Iterable[str] = CONTENT_DIRS) -> dict[str, tuple[Commit, ...]]:
     """For each path (relative to the plan root, as in the working tree): its commits, newest first.
 
     A file renamed or moved (say from bildung/ to soziales/) keeps the commits of its earlier

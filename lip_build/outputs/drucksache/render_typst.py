@@ -18,6 +18,7 @@ from typing import Any
 
 from lip_build.errors import BuildError
 from lip_build.history.stamp import Version
+from lip_build.load.files import discover
 from lip_build.outputs.drucksache import pandoc
 from lip_build.outputs.drucksache.assemble import Dokument
 from lip_build.outputs.drucksache.pandoc_tree import IMAGE_PATH, Node, Walker, classes, plain_text
@@ -164,11 +165,11 @@ def _glyph_hint(root: Path, message: str) -> str:
         return ""
     char = found.group(1)
     places = []
-    for folder in ("content", "handlungsfelder"):
-        for path in sorted((root / folder).rglob("*.md")):
-            for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").split("\n"), 1):
-                if char in line:
-                    places.append(f"{path.relative_to(root).as_posix()}:{number}")
+    for relative in discover(root):
+        text = (root / relative).read_text(encoding="utf-8", errors="replace")
+        for number, line in enumerate(text.split("\n"), 1):
+            if char in line:
+                places.append(f"{relative}:{number}")
     codes = " ".join(f"U+{ord(c):04X}" for c in char)
     where = ", ".join(places[:10]) if places else "keine Datei des Plans (vermutlich die Vorlage)"
     return (
