@@ -261,8 +261,14 @@ LIP203 = _code(
     _WRONG_KIND,
     anfuehrungszeichen=_WRONG_KIND + " Setzen Sie den Wert in Anführungszeichen.",
     zahl=_WRONG_KIND + " Schreiben Sie Zahlen ohne Tausenderpunkte und mit Punkt statt Komma (1250000.50).",
+    ja_nein="„{feld}“ enthält „{wert}“; erwartet: true oder false. Schreiben Sie {vorschlag} (nur true und false "
+    "gelten überall als Wahrheitswert, yes/no und ja/nein nicht).",
+    tausenderpunkt="„{feld}“ ist als {wert} geschrieben; gelesen würden daraus {gelesen} €, denn der Punkt trennt "
+    "Nachkommastellen. Meinten Sie {vorschlag}? Schreiben Sie Beträge ohne Tausenderpunkte.",
+    betrag="„{feld}“ enthält „{wert}“; erwartet: ein Betrag in Euro als Zahl ohne Tausenderpunkte, Leerzeichen und "
+    "Eurozeichen, mit Punkt vor den Cent. Meinten Sie {vorschlag}?",
     zahl_statt_text="„{feld}“ ist als Zahl {wert} geschrieben; erwartet wird {erwartet} als Text. Setzen Sie den "
-    'Wert in Anführungszeichen, sonst gehen Stellen verloren: „{schluessel}: "{beispiel}"“.',
+    'Wert in Anführungszeichen, damit er genau so gilt, wie er dasteht: „{schluessel}: "{beispiel}"“.',
 )
 _NOT_A_DATE = "„{wert}“ in „{feld}“ ist kein Datum in der Form JJJJ-MM-TT (z. B. 2026-11-26"
 LIP204 = _code(
@@ -437,6 +443,13 @@ LIP353 = _code(
     "Angabe passt nicht zum Status",
     "Beim Entscheidungsstand „{status}“ wird {angaben} nicht verwendet. Ist der Status veraltet? Sonst löschen Sie "
     "die Angabe.",
+)
+LIP354 = _code(
+    "LIP354",
+    W,
+    "Unplausibler Betrag",
+    "Der Betrag {betrag} € in „{feld}“ ist größer als {grenze} € und damit wohl ein Tippfehler. Prüfen Sie die "
+    "Zahl; ist sie richtig, setzen Sie in content/plan.md „hoechstbetrag“ herauf.",
 )
 
 # -- LIP4xx: Markdown text ----------------------------------------------------------------

@@ -69,6 +69,7 @@ class Integer:
 @dataclass(frozen=True)
 class Number:
     minimum: float | None = None
+    euro: bool = False  # an amount of money: 95.000 is refused as a German thousands dot, not read as 95
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,13 @@ PLAN = Obj(
             "Web-Adresse des Repositorys",
             label="Repository",
         ),
+        Field(
+            "hoechstbetrag",
+            Number(1),
+            False,
+            "Beträge über diesem Wert meldet lip validate als unplausibel (Warnung); ohne Angabe 10000000",
+            label="Plausibler Höchstbetrag je Kostenposten",
+        ),
     )
 )
 
@@ -376,7 +384,7 @@ MASSNAHME = Obj(
             ListOf(
                 Obj(
                     (
-                        Field("betrag", Number(0), True, "Betrag in Euro", label="Betrag"),
+                        Field("betrag", Number(0, euro=True), True, "Betrag in Euro", label="Betrag"),
                         Field("art", KOSTEN_ART, True, "einmalig oder jaehrlich", label="Art"),
                         Field("finanzierung", Text(), True, "Finanzierungsquelle", label="Finanzierung"),
                     )

@@ -238,6 +238,36 @@ SCENARIOS: dict[str, Scenario] = {
     "LIP203 Betrag mit Tausenderpunkt": Scenario(
         _front("betrag: 25000", 'betrag: "25.000"', BIL_M01), [f"{BIL_M01}:14 LIP203"], []
     ),
+    "LIP203 Tausenderpunkt ohne Anführungszeichen (YAML läse 95.0)": Scenario(
+        _front("betrag: 25000", "betrag: 95.000", BIL_M01), [f"{BIL_M01}:14 LIP203"], []
+    ),
+    "LIP203 Betrag mit Eurozeichen und Komma": Scenario(
+        _front("betrag: 25000", 'betrag: "1.250,50 €"', BIL_M01), [f"{BIL_M01}:14 LIP203"], []
+    ),
+    "LIP203 Betrag mit Wörtern": Scenario(
+        _front("betrag: 25000", 'betrag: "ca. 25000"', BIL_M01), [f"{BIL_M01}:14 LIP203"], []
+    ),
+    "LIP203 nicht bei Cent-Beträgen mit Punkt": Scenario(
+        _front("betrag: 25000", "betrag: 1250.50", BIL_M01), [], ["LIP203"]
+    ),
+    "LIP203 nicht bei einem Punkt mit zwei Nachkommastellen": Scenario(
+        _front("betrag: 25000", "betrag: 95.25", BIL_M01), [], ["LIP203"]
+    ),
+    "LIP203 yes statt true (YAML 1.1)": Scenario(
+        _front("antragsberechtigt: true", "antragsberechtigt: yes", BIL_M01), [f"{BIL_M01}:17 LIP203"], []
+    ),
+    "LIP203 nicht bei True in Großbuchstaben (YAML 1.2)": Scenario(
+        _front("antragsberechtigt: true", "antragsberechtigt: True", BIL_M01), [], ["LIP203"]
+    ),
+    "LIP203 nicht bei yes als Text (YAML 1.2 liest es als Text)": Scenario(
+        _front("titel: Lernpatenschaften", "titel: yes"), [], ["LIP203"]
+    ),
+    "LIP203 nicht bei 1:30 und 1_000 als Text": Scenario(
+        _front("titel: Lernpatenschaften", "titel: 1_000 Lernpaten ab 1:30"), [], ["LIP203"]
+    ),
+    "LIP203 OE-Nummer ohne Anführungszeichen": Scenario(
+        _front('federfuehrung: "40"', "federfuehrung: 40"), [f"{BIL_M02}:6 LIP203"], []
+    ),
     "LIP203 einzelner Wert statt eingerückter Angaben": Scenario(
         _front("zeitraum:\n  beginn: 2025", "zeitraum: 2025"), [f"{BIL_M02}:8 LIP203"], []
     ),
@@ -246,6 +276,30 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "LIP204 Wort statt Datum": Scenario(
         _front("  status: nicht_begonnen", "  status: nicht_begonnen\n  stand: morgen"), [f"{BIL_M02}:16 LIP204"], []
+    ),
+    "LIP354 eigener Höchstbetrag im Plan": Scenario(
+        [
+            _replace(
+                "content/plan.md", "handlungsfelder: [BIL, SOZ]", "handlungsfelder: [BIL, SOZ]\nhoechstbetrag: 20000"
+            ),
+        ],
+        [f"{BIL_M01}:14 LIP354"],
+        [],
+    ),
+    "LIP354 nicht unter einem eigenen, höheren Höchstbetrag": Scenario(
+        [
+            _replace(
+                "content/plan.md", "handlungsfelder: [BIL, SOZ]", "handlungsfelder: [BIL, SOZ]\nhoechstbetrag: 1e33"
+            ),
+            _replace(BIL_M01, "betrag: 25000", "betrag: 100000000000000000000000000000000"),
+        ],
+        [],
+        ["LIP354"],
+    ),
+    "LIP204 deutsches Datum eines Tages, den es nicht gibt": Scenario(
+        _front("  status: nicht_begonnen", "  status: nicht_begonnen\n  stand: 31.02.2025"),
+        [f"{BIL_M02}:16 LIP204"],
+        [],
     ),
     "LIP204 nicht bei einem gültigen Datum": Scenario(
         _front("  status: nicht_begonnen", "  status: nicht_begonnen\n  stand: 2024-02-29"), [], ["LIP204"]

@@ -68,21 +68,46 @@ def test_cli_writes_schema_files(tmp_path: Path) -> None:
         jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
 
 
-def test_the_fast_yaml_loader_resolves_every_scalar_like_pyyaml() -> None:
-    """lip composes with a trimmed resolver (no path resolvers); the tags must be PyYAML's own."""
-    import yaml
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("1", 1),
+        ("-3", -3),
+        ("+12", 12),
+        ("0x1F", 31),
+        ("0o17", 15),
+        ("017", 17),  # YAML 1.1 read 15 (octal)
+        ("1.5", 1.5),
+        ("95.000", 95.0),  # why money fields judge the text (check/fields.py)
+        ("1e3", 1000.0),  # YAML 1.1 read a text
+        (".inf", float("inf")),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("null", None),
+        ("", None),
+        ("yes", "yes"),  # YAML 1.1 read true
+        ("no", "no"),
+        ("On", "On"),
+        ("1_000", "1_000"),  # YAML 1.1 read 1000
+        ("12:30", "12:30"),  # YAML 1.1 read 750 (sexagesimal)
+        ("2026-02-01", "2026-02-01"),  # a date only where the schema expects one
+        ("50.60", 50.6),
+        ('"50.60"', "50.60"),
+        ("'true'", "true"),
+        ("!!str 5", "5"),
+        ("|\n  5\n", "5\n"),
+        ("=", "="),
+    ],
+)
+def test_plain_scalars_mean_what_yaml_1_2_core_says(written: str, meant: object) -> None:
+    """lip, JSON Schema validators and the web editor's YAML writer read a file the same way."""
+    from lip_build.diagnostics import Diagnostics
+    from lip_build.load.yamltree import YMap, YScalar, core_value, parse_front_matter
 
-    from lip_build.load.yamltree import _ComposeLoader, _Loader
-
-    text = (
-        'a: 1\nb: 1.5\nc: true\nd: no\ne: ~\nf: ""\ng: 2026-02-30\nh: "2026-02-01"\ni: 0x1F\nj: .inf\n'
-        "k: 1_000\nl: -3\nm: =\nn: <<\no: 'x'\np:\nq: [1, a, null]\nr: {s: 2}\nt: 50.60\nu: Yes\nv: 12:30\n"
-    )
-
-    def tags(node: yaml.Node) -> list[str]:
-        if isinstance(node, yaml.ScalarNode):
-            return [node.tag]
-        items = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
-        return [node.tag, *(tag for item in items for tag in tags(item))]
-
-    assert tags(yaml.compose(text, Loader=_ComposeLoader)) == tags(yaml.compose(text, Loader=_Loader))
+    tree = parse_front_matter(f"a: {written}\n", "datei.md", 2, Diagnostics())
+    assert isinstance(tree, YMap)
+    node = tree.entries["a"].value
+    assert isinstance(node, YScalar)
+    value = core_value(node)
+    assert value == meant and type(value) is type(meant)

@@ -8,6 +8,7 @@ A field that fails is left out of the values and reported; it never stops the ch
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -16,10 +17,9 @@ from lip_build import schema as s
 from lip_build.check.suggest import did_you_mean
 from lip_build.codes import LIP201, LIP202, LIP203, LIP204, LIP205, LIP207, LIP208, LIP209, Code
 from lip_build.diagnostics import Diagnostics, Severity
-from lip_build.load.yamltree import BadDate, Pos, YMap, YNode, YScalar, YSeq, describe
+from lip_build.load.yamltree import Pos, YMap, YNode, YScalar, YSeq, core_value, describe, is_null
 
 _INVALID = object()
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Mention(NamedTuple):  # a plan has tens of thousands of these
@@ -131,7 +131,7 @@ class FieldChecker:
             return self._wrong(node, label, "eingerückte Zeilen der Form „ID: Wert“")
         values = {}
         for key, entry in node.entries.items():
-            identifier = self._identifier(t.key, YScalar(key, entry.key_pos), label)
+            identifier = self._identifier(t.key, YScalar(key, entry.key_pos), label)  # keys are text
             value = self._value(t.value, entry.value, f"{label}.{key}")
             if identifier is not _INVALID and value is not _INVALID:
                 values[identifier] = value
@@ -140,36 +140,34 @@ class FieldChecker:
     # -- scalars ----------------------------------------------------------------------
 
     def _scalar(self, t: s.FieldType, node: YScalar, label: str) -> Any:
-        value = node.value
+        """One scalar, read as the schema expects it: text as written, numbers, true/false and dates
+        only from plain scalars, under the YAML 1.2 core schema (load/yamltree.core_value)."""
         kind = type(t)
         if kind is s.Text:
-            if type(value) is str:
-                return value.strip()
+            if not node.plain or type(core_value(node)) is str:
+                return node.text.strip()
             return self._wrong(node, label, "ein Text", "anfuehrungszeichen")
         if kind is s.Ref or kind is s.Key:
             assert isinstance(t, (s.Key, s.Ref))
             return self._identifier(t, node, label)
-        if isinstance(t, s.Boolean):
-            if isinstance(value, bool):
-                return value
-            return self._wrong(node, label, "true oder false")
-        if isinstance(t, s.Integer):
-            if isinstance(value, bool) or not isinstance(value, int):
+        if kind is s.Boolean:
+            return self._boolean(node, label)
+        if kind is s.Integer:
+            assert isinstance(t, s.Integer)
+            value = core_value(node)
+            if type(value) is not int:
                 return self._wrong(node, label, "eine ganze Zahl")
             if not t.minimum <= value <= t.maximum:
-                self._report(LIP207, node.pos, feld=label, wert=value, minimum=t.minimum, maximum=t.maximum)
+                self._report(LIP207, node.pos, feld=label, wert=node.text, minimum=t.minimum, maximum=t.maximum)
                 return _INVALID
             return value
-        if isinstance(t, s.Number):
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                return self._wrong(node, label, "eine Zahl", "zahl")
-            if t.minimum is not None and value < t.minimum:
-                self._report(LIP207, node.pos, "negativ", feld=label, wert=value)
-                return _INVALID
-            return value
-        if isinstance(t, s.Date):
+        if kind is s.Number:
+            assert isinstance(t, s.Number)
+            return self._number(t, node, label)
+        if kind is s.Date:
             return self._date(node, label)
-        if isinstance(t, s.Choice):
+        if kind is s.Choice:
+            assert isinstance(t, s.Choice)
             return self._choice(t, node, label)
         if isinstance(t, s.Pattern):
             text = self._text_of(node, label, f"eine {t.what}", t.example)
@@ -179,8 +177,6 @@ class FieldChecker:
                 self._report(LIP208, node.pos, wert=text, feld=label, was=t.what, beispiel=t.example)
                 return _INVALID
             return text
-        if isinstance(t, (s.Key, s.Ref)):
-            return self._identifier(t, node, label)
         if isinstance(t, s.Partner):
             text = self._text_of(node, label, "eine OE-Nummer oder ein Name", "50.60")
             if text is None:
@@ -191,19 +187,21 @@ class FieldChecker:
         raise TypeError(f"unknown field type {t!r}")  # pragma: no cover - schema is static
 
     def _text_of(self, node: YScalar, label: str, what: str, example: str) -> str | None:
-        value = node.value
-        if isinstance(value, str):
-            return value.strip()
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        """The text of a scalar that must be text (IDs, OE numbers, patterns); a plain number is refused,
+        with the quoted form of exactly what was written (40 → "40"; YAML would drop zeros of 50.60)."""
+        value = core_value(node)
+        if type(value) is str:
+            return node.text.strip()
+        if type(value) in (int, float):
             self._report(
                 LIP203,
                 node.pos,
                 "zahl_statt_text",
                 feld=label,
-                wert=value,
+                wert=node.text,
                 erwartet=what,
                 schluessel=label.split("[")[0].split(".")[-1],
-                beispiel=example,
+                beispiel=node.text,
             )
             return None
         self._wrong(node, label, what)
@@ -223,38 +221,68 @@ class FieldChecker:
         target.append(_new(Mention, (t.kind, text, self.path, node.pos, label)))
         return text
 
-    def _date(self, node: YScalar, label: str) -> Any:
-        value = node.value
-        if isinstance(value, BadDate):
-            self._report(LIP204, node.pos, "kein_tag", wert=value.text, feld=label)
-            return _INVALID
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
+    def _boolean(self, node: YScalar, label: str) -> Any:
+        value = core_value(node)
+        if type(value) is bool:
             return value
-        if isinstance(value, str) and node.quoted and _ISO_DATE.match(value.strip()):
+        if node.plain and node.text.strip().lower() in _YES_NO:
+            meant = "true" if _YES_NO[node.text.strip().lower()] else "false"
+            self._report(LIP203, node.pos, "ja_nein", feld=label, wert=node.text, vorschlag=meant)
+            return _INVALID
+        return self._wrong(node, label, "true oder false")
+
+    def _number(self, t: s.Number, node: YScalar, label: str) -> Any:
+        value = core_value(node)
+        text = node.text.strip()
+        if t.euro and node.plain and _THOUSANDS.fullmatch(text):  # 95.000 is 95000 €, never 95,0 €
+            read = f"{float(text):g}".replace(".", ",")
             self._report(
-                LIP204,
-                node.pos,
-                "zitiert",
-                wert=value,
-                feld=label,
-                schluessel=label.rsplit(".", 1)[-1],
-                datum=value.strip(),
+                LIP203, node.pos, "tausenderpunkt", feld=label, wert=text, gelesen=read, vorschlag=text.replace(".", "")
             )
             return _INVALID
-        shown = value if isinstance(value, str) else describe(node)
-        iso = _german_date(value)
-        if iso is None:
-            self._report(LIP204, node.pos, wert=shown, feld=label)
-        else:
-            self._report(LIP204, node.pos, "deutsch", wert=shown, feld=label, iso=iso)
+        if type(value) not in (int, float) or not math.isfinite(value):  # type: ignore[arg-type]
+            meant = _german_amount(text) if t.euro else None
+            if meant is not None:
+                self._report(LIP203, node.pos, "betrag", feld=label, wert=text, vorschlag=meant)
+                return _INVALID
+            return self._wrong(node, label, "eine Zahl", "zahl")
+        assert isinstance(value, (int, float))
+        if t.minimum is not None and value < t.minimum:
+            self._report(LIP207, node.pos, "negativ", feld=label, wert=text)
+            return _INVALID
+        return value
+
+    def _date(self, node: YScalar, label: str) -> Any:
+        text = node.text.strip()
+        match = _TIMESTAMP.fullmatch(text)
+        if match and node.plain:
+            year, month, day = (int(part) for part in match.groups() if part is not None)
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                self._report(LIP204, node.pos, "kein_tag", wert=text, feld=label)
+                return _INVALID
+        if match and not is_null(node):
+            self._report(
+                LIP204, node.pos, "zitiert", wert=text, feld=label, schluessel=label.rsplit(".", 1)[-1], datum=text
+            )
+            return _INVALID
+        german = _GERMAN_DATE.fullmatch(text)
+        if german is None:
+            self._report(LIP204, node.pos, wert=text, feld=label)
+            return _INVALID
+        day, month, year = (int(part) for part in german.groups())
+        try:
+            iso = dt.date(year, month, day).isoformat()
+        except ValueError:  # 31.02.2025: no "corrected" day that does not exist
+            self._report(LIP204, node.pos, "kein_tag", wert=text, feld=label)
+            return _INVALID
+        self._report(LIP204, node.pos, "deutsch", wert=text, feld=label, iso=iso)
         return _INVALID
 
     def _choice(self, t: s.Choice, node: YScalar, label: str) -> Any:
-        value = node.value
-        text = str(value).strip() if value is not None else ""
-        if isinstance(value, str) and text in t.values:
+        text = node.text.strip()
+        if text in t.values:
             return text
         self._report(
             LIP205, node.pos, wert=text, feld=label, vorschlag=did_you_mean(text, t.values), erlaubt=", ".join(t.values)
@@ -289,8 +317,7 @@ def _pos(node: YNode) -> Pos:
 
 def _is_empty(node: YNode) -> bool:
     if type(node) is YScalar:
-        value = node.value
-        return value is None or (type(value) is str and not value.strip())
+        return is_null(node) or not node.text.strip()
     if isinstance(node, YSeq):
         return not node.items
     return False
@@ -312,13 +339,26 @@ def _expected(t: s.FieldType) -> str:
     return names.get(type(t), "ein einzelner Wert")
 
 
-def _german_date(value: object) -> str | None:
-    """JJJJ-MM-TT for a date written the German way (26.11.2026), else None."""
-    if isinstance(value, str) and value.count(".") == 2:
-        day, month, year = (part.strip() for part in value.split("."))
-        if day.isdigit() and month.isdigit() and year.isdigit():
-            return f"{year}-{int(month):02d}-{int(day):02d}"
-    return None
+# A date as YAML 1.1 wrote timestamps (JJJJ-MM-TT, optionally with a time, which is ignored).
+_TIMESTAMP = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"
+)
+_GERMAN_DATE = re.compile(r"([0-9]{1,2})\.\s*([0-9]{1,2})\.\s*([0-9]{4})")  # 26.11.2026
+_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")  # 95.000, 1.250.000
+_YES_NO = {"yes": True, "y": True, "on": True, "ja": True, "no": False, "n": False, "off": False, "nein": False}
+_CURRENCY = re.compile(r"\s*(?:€|EUR|Euro)\s*$|^\s*(?:€|EUR)\s*", re.IGNORECASE)
+_GERMAN_AMOUNT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?")
+
+
+def _german_amount(text: str) -> str | None:
+    """The amount meant by a German way of writing it (1.250,50 €, 95 000, 12,5), as lip wants it; else None."""
+    bare = _CURRENCY.sub("", text).replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
+    if not _GERMAN_AMOUNT.fullmatch(bare):
+        return None
+    euros, _, cents = bare.replace(".", "").partition(",")
+    return f"{euros}.{cents}" if cents else euros
 
 
 def _id_hint(kind: s.Kind, text: str) -> tuple[str, dict[str, str]]:

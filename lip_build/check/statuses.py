@@ -1,12 +1,12 @@
-"""Consistency of statuses, periods and the council paper (LIP35x, conditional LIP202)."""
+"""Consistency of statuses, periods and the council paper, plausible amounts (LIP35x, conditional LIP202)."""
 
 from __future__ import annotations
 
 from lip_build import schema as s
 from lip_build.check.document import Document, records
-from lip_build.codes import LIP202, LIP350, LIP351, LIP352, LIP353, Code
+from lip_build.codes import LIP202, LIP350, LIP351, LIP352, LIP353, LIP354, Code
 from lip_build.diagnostics import Diagnostics
-from lip_build.model.plan import Drucksache, Massnahme, Ziel
+from lip_build.model.plan import Drucksache, Massnahme, PlanInfo, Ziel
 
 # What a decision status needs (LIP350) and what it does not use (LIP353).
 NEEDS: dict[str, tuple[str, ...]] = {
@@ -18,12 +18,17 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "beschlossen": ("gremium", "datum", "drucksache"),
 }
 NOT_STARTED_ONLY = ("zurueckgestellt", "abgelehnt", "empfehlung_an_das_land")
+# One cost item above this is most likely a typo (LIP354); content/plan.md may set its own limit.
+DEFAULT_LIMIT = 10_000_000
 
 
 def check_statuses(documents: list[Document], diagnostics: Diagnostics) -> None:
     """Only files whose fields passed: a malformed value was reported already and is not judged again."""
+    plans = records(documents, "plan", PlanInfo)
+    limit = next((info.hoechstbetrag for _, info in plans if info.hoechstbetrag is not None), DEFAULT_LIMIT)
     for doc, massnahme in records(documents, "massnahme", Massnahme):
         _massnahme(doc, massnahme, diagnostics)
+        _amounts(doc, massnahme, limit, diagnostics)
     for doc, ziel in records(documents, "ziel", Ziel):
         for index, kennzahl in enumerate(ziel.kennzahlen):
             years = (kennzahl.ausgangsjahr, kennzahl.zieljahr)
@@ -43,6 +48,26 @@ def _report(
 ) -> None:
     pos = doc.source.line_of(*keys)
     diagnostics.add(code, doc.path, pos.line, pos.column, variant=variant, **values)
+
+
+def _amounts(doc: Document, massnahme: Massnahme, limit: float, diagnostics: Diagnostics) -> None:
+    for index, kosten in enumerate(massnahme.kosten):
+        if kosten.betrag > limit:
+            feld = f"kosten[{index + 1}].betrag"
+            _report(
+                diagnostics,
+                doc,
+                LIP354,
+                ("kosten", index, "betrag"),
+                betrag=_euros(kosten.betrag),
+                feld=feld,
+                grenze=_euros(limit),
+            )
+
+
+def _euros(amount: float) -> str:
+    """12500000 → "12.500.000" (German thousands dots, no cents)."""
+    return f"{round(amount):,}".replace(",", ".")
 
 
 def _massnahme(doc: Document, massnahme: Massnahme, diagnostics: Diagnostics) -> None:

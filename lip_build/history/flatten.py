@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lip_build import schema as s
-from lip_build.load.yamltree import BadDate, YMap, YNode, YScalar, YSeq
+from lip_build.load.yamltree import YMap, YNode, YScalar, YSeq, is_null
 from lip_build.view.formats import datum, euro, zahl
 
 
@@ -84,7 +84,7 @@ def invalid(node: YMap, values: dict[str, Any], prefix: str = "") -> tuple[Feld,
 
 def _empty(node: YNode) -> bool:
     if isinstance(node, YScalar):
-        return node.value is None or (isinstance(node.value, str) and not node.value.strip())
+        return is_null(node) or not node.text.strip()
     return isinstance(node, YSeq) and not node.items
 
 
@@ -93,11 +93,4 @@ def _raw(node: YNode) -> str:
         return "; ".join(f"{key}: {_raw(entry.value)}" for key, entry in node.entries.items())
     if isinstance(node, YSeq):
         return ", ".join(_raw(item) for item in node.items)
-    value = node.value
-    if isinstance(value, BadDate):
-        return value.text
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return "" if value is None else str(value)
+    return node.text

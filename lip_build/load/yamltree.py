@@ -7,13 +7,10 @@ blow up a hostile file) are reported instead of passing through.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
 
 from lip_build.codes import LIP106, LIP107, LIP109
 from lip_build.diagnostics import Diagnostics
@@ -23,40 +20,21 @@ try:  # libyaml is ten times faster; fall back to pure Python where it is missin
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 
-_CONSTRUCTOR = SafeConstructor()
+_IMPLICIT = "?"  # the tag of every scalar written without an explicit tag
 
 
-def _fast_resolver(base: type) -> type:
-    """The safe loader without YAML path resolvers (lip registers none): the same tags, resolved with
-    one dictionary lookup per scalar instead of two method calls and a list concatenation."""
-    resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = base.yaml_implicit_resolvers  # type: ignore[attr-defined]
-    wildcard = tuple(resolvers.get(None, []))
-    by_first = {char: (*found, *wildcard) for char, found in resolvers.items() if char is not None}
-    scalar: str = base.DEFAULT_SCALAR_TAG  # type: ignore[attr-defined]
-    sequence: str = base.DEFAULT_SEQUENCE_TAG  # type: ignore[attr-defined]
-    mapping: str = base.DEFAULT_MAPPING_TAG  # type: ignore[attr-defined]
+class _ComposeLoader(_Loader):  # type: ignore[misc]
+    """Composes without PyYAML's YAML 1.1 type guessing: what a scalar means is decided by the schema
+    (check/fields.py), from the text as written. `resolve` is called once per node from C; a str's
+    bound `format` returns the constant tag without running Python code."""
 
-    class Loader(base):  # type: ignore[misc]
-        def descend_resolver(self, current_node: object, current_index: object) -> None:
-            pass
+    resolve = _IMPLICIT.format
 
-        def ascend_resolver(self) -> None:
-            pass
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
 
-        def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
-            if kind is yaml.ScalarNode:
-                if implicit[0] and isinstance(value, str):
-                    for tag, regexp in by_first.get(value[:1], wildcard):
-                        if regexp.match(value):
-                            return str(tag)
-                return scalar
-            return sequence if kind is yaml.SequenceNode else mapping
-
-    return Loader
-
-
-_ComposeLoader = _fast_resolver(_Loader)
-_STR = "tag:yaml.org,2002:str"
+    def ascend_resolver(self) -> None:
+        pass
 
 
 class Pos(NamedTuple):
@@ -64,17 +42,13 @@ class Pos(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True)
-class BadDate:
-    """A scalar that YAML reads as a date but that is no real day (2026-02-30)."""
+class YScalar(NamedTuple):  # NamedTuples: a plan has hundreds of thousands of these
+    """One scalar as written: its text (without quotes) and whether it was plain (unquoted, no block
+    scalar, no explicit !!str), the only form in which YAML 1.2 reads numbers, true/false and null."""
 
     text: str
-
-
-class YScalar(NamedTuple):  # NamedTuples: a plan has hundreds of thousands of these
-    value: object
     pos: Pos
-    quoted: bool = False
+    plain: bool = False
 
 
 class YEntry(NamedTuple):
@@ -95,22 +69,63 @@ class YSeq(NamedTuple):
 YNode = YScalar | YMap | YSeq
 
 
+# --- YAML 1.2 core schema: what a plain scalar means --------------------------------------------
+# YAML 1.1 (PyYAML's default) also reads yes/no/on/off as booleans, 1_000 and 1:30 as numbers and
+# 2026-11-26 as a date; JSON Schema validators and the web editor's writer use YAML 1.2. lip reads
+# the 1.2 core schema, so the file means the same to all of them.
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_SPECIAL_FLOATS = {
+    **{f"{sign}{inf}": float(f"{sign or '+'}inf") for sign in ("", "+", "-") for inf in (".inf", ".Inf", ".INF")},
+    **{nan: float("nan") for nan in (".nan", ".NaN", ".NAN")},
+}
+_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?")
+
+
+def core_value(node: YScalar) -> object:
+    """The value of a scalar under the YAML 1.2 core schema: None, a bool, an int, a float or its text."""
+    text = node.text
+    if not node.plain:
+        return text
+    if text in _NULLS:
+        return None
+    first = text[:1]
+    if first in "tTfF" and text in _BOOLS:
+        return _BOOLS[text]
+    if first in "+-.0123456789":
+        if _INT.fullmatch(text):
+            if text.startswith(("0o", "0x")):
+                return int(text[2:], 8 if text[1] == "o" else 16)
+            return int(text)
+        if _FLOAT.fullmatch(text):
+            return float(text)
+        if text in _SPECIAL_FLOATS:
+            return _SPECIAL_FLOATS[text]
+    return text
+
+
+def is_null(node: YScalar) -> bool:
+    return node.plain and node.text in _NULLS
+
+
 def describe(node: YNode) -> str:
     """What a node holds, in German, as the object of "enthält …" (for type errors)."""
     if isinstance(node, YMap):
         return "eingerückte Angaben"
     if isinstance(node, YSeq):
         return "eine Liste"
-    value = node.value
+    value = core_value(node)
     if value is None:
         return "keinen Wert"
     if isinstance(value, bool):
-        return f"den Wahrheitswert {'true' if value else 'false'}"
+        return f"den Wahrheitswert {node.text}"
     if isinstance(value, (int, float)):
-        return f"die Zahl {value}"
-    if isinstance(value, (dt.date, BadDate)):
+        return f"die Zahl {node.text}"
+    if node.plain and _DATE_LIKE.fullmatch(node.text):
         return "ein Datum"
-    return f"den Text „{value}“"
+    return f"den Text „{node.text}“"
 
 
 class _Builder:
@@ -138,10 +153,10 @@ class _Builder:
                     first = entries[key].key_pos.line
                     self.diagnostics.add(LIP107, self.path, key_pos.line, key_pos.column, schluessel=key, zeile=first)
                     continue
-                if type(value_node) is scalar and value_node.tag == _STR:  # most values: plain text, inline
+                if type(value_node) is scalar:  # most values: one scalar, inline
                     value_mark = value_node.start_mark
                     value_pos = new(Pos, (value_mark.line + offset, value_mark.column + 1))
-                    value: YNode = new(YScalar, (value_node.value, value_pos, value_node.style in _QUOTES))
+                    value: YNode = new(YScalar, (value_node.value, value_pos, _plain(value_node)))
                 else:
                     value = self.build(value_node)
                 entries[key] = new(YEntry, (key_pos, value))
@@ -149,25 +164,17 @@ class _Builder:
         if kind is yaml.SequenceNode:
             return new(YSeq, ([self.build(item) for item in node.value], pos))
         assert isinstance(node, yaml.ScalarNode)
-        quoted = node.style in _QUOTES
-        if node.tag == _STR:  # the common case, without the constructor's overhead
-            return new(YScalar, (node.value, pos, quoted))
-        return new(YScalar, (_construct(node), pos, quoted))
+        return new(YScalar, (node.value, pos, _plain(node)))
 
 
-_QUOTES = ("'", '"')
+# Explicit tags that keep YAML's typing of a plain scalar; any other tag (!!str, !custom) makes it text.
+_TYPING_TAGS = frozenset(
+    {_IMPLICIT, *(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "timestamp"))}
+)
 
 
-def _construct(node: yaml.ScalarNode) -> object:
-    construct = SafeConstructor.yaml_constructors.get(node.tag)
-    if construct is None:  # explicit foreign tag such as !!python/object: keep the text
-        return str(node.value)
-    try:
-        return construct(_CONSTRUCTOR, node)
-    except (ConstructorError, ValueError, OverflowError):
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return BadDate(str(node.value))
-        return str(node.value)
+def _plain(node: yaml.ScalarNode) -> bool:
+    return not node.style and node.tag in _TYPING_TAGS
 
 
 # PyYAML's English problem text → the variant of LIP106 that explains it; the first match wins.

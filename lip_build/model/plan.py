@@ -241,6 +241,7 @@ class PlanInfo:
     quelle: Quelle
     untertitel: str | None = None
     repository: str | None = None
+    hoechstbetrag: float | None = None  # plausibility limit of one cost item (LIP354); None: the default
 
 
 @dataclass(frozen=True)
