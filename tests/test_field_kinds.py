@@ -16,7 +16,7 @@ import yaml
 from lip_build import schema as s
 from lip_build.check.fields import FieldChecker
 from lip_build.diagnostics import Diagnostics
-from lip_build.load.yamltree import YMap, parse_front_matter
+from lip_build.load.yamltree import parse_front_matter
 from tests.meldungen import check_messages
 
 TYPES: dict[str, s.FieldType] = {
@@ -62,7 +62,7 @@ VALUES = {
 def _findings(field_type: s.FieldType, value: str) -> Diagnostics:
     diagnostics = Diagnostics()
     tree = parse_front_matter(f"feld: {value}\n", "datei.md", 2, diagnostics)
-    assert isinstance(tree, YMap)
+    assert tree is not None
     spec = s.Obj((s.Field("feld", field_type, True, "Hilfetext", label="Feld"),))
     FieldChecker("datei.md", diagnostics).check(spec, tree)
     return diagnostics

@@ -103,9 +103,11 @@ def test_cli_writes_schema_files(tmp_path: Path) -> None:
 def test_plain_scalars_mean_what_yaml_1_2_core_says(written: str, meant: object) -> None:
     """lip, JSON Schema validators and the web editor's YAML writer read a file the same way."""
     from lip_build.diagnostics import Diagnostics
-    from lip_build.load.yamltree import YMap, YScalar, core_value, parse_front_matter
+    from lip_build.load.yamltree import YMap, YScalar, core_value, parse_front_matter, to_tree
 
-    tree = parse_front_matter(f"a: {written}\n", "datei.md", 2, Diagnostics())
+    front = parse_front_matter(f"a: {written}\n", "datei.md", 2, Diagnostics())
+    assert front is not None
+    tree = to_tree(front.node, front.line_offset)
     assert isinstance(tree, YMap)
     node = tree.entries["a"].value
     assert isinstance(node, YScalar)

@@ -65,7 +65,7 @@ def folder_of(path: str) -> str | None:
 def check_fields(found: Found, diagnostics: Diagnostics) -> Document:
     """Check the front matter of a file that was read against the declaration of its kind."""
     source = found.source
-    checked = FieldChecker(source.path, diagnostics).check(found.kind.spec, source.front)
+    checked = FieldChecker(source.path, diagnostics).check(found.kind.spec, source.composed)
     text = source.text
     texts = markdown_values(found.kind.spec, checked, source)
     extras = {

@@ -1,8 +1,9 @@
 """Checking a front matter tree against its declaration in schema.py.
 
-The result holds plain Python values for every field that passed, plus the identifiers
-the file defines and references, each with its position, for the plan-wide checks.
-A field that fails is left out of the values and reported; it never stops the check.
+The check walks libyaml's node tree directly (no copy of it is built on the hot path); the
+result holds plain Python values for every field that passed, plus the identifiers the file
+defines and references, each with its position, for the plan-wide checks. A field that fails
+is left out of the values and reported; it never stops the check.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+import yaml
+
 from lip_build import schema as s
 from lip_build.check.suggest import did_you_mean
-from lip_build.codes import LIP201, LIP202, LIP203, LIP204, LIP205, LIP207, LIP208, LIP209, Code
+from lip_build.codes import LIP107, LIP201, LIP202, LIP203, LIP204, LIP205, LIP207, LIP208, LIP209, Code
 from lip_build.diagnostics import Diagnostics, Severity
-from lip_build.load.yamltree import Pos, YMap, YNode, YScalar, YSeq, core_value, describe, is_null
+from lip_build.load.yamltree import NULLS, Front, Pos, describe, is_plain, scalar_value, to_tree
 
 _INVALID = object()
 
@@ -40,112 +43,147 @@ class Checked:
     broken: bool = False  # the field check reported an error: the file does not become a record
 
 
+_Scalar = yaml.ScalarNode
+_Sequence = yaml.SequenceNode
+_Mapping = yaml.MappingNode
+_Entries = dict[str, tuple[yaml.Node, yaml.Node]]  # key → (key node, value node)
+
+
 class FieldChecker:
     def __init__(self, path: str, diagnostics: Diagnostics) -> None:
         self.path = path
         self.diagnostics = diagnostics
         self.result = Checked({})
+        self.offset = 0
 
-    def check(self, spec: s.Obj, node: YMap) -> Checked:
-        self.result.values = self._object(spec, node, "")
+    def check(self, spec: s.Obj, front: Front) -> Checked:
+        self.offset = front.line_offset
+        assert isinstance(front.node, yaml.MappingNode), "load/source.py only passes mappings"
+        self.result.values = self._object(spec, front.node, "")
         return self.result
 
     # -- reporting --------------------------------------------------------------------
 
-    def _report(self, code: Code, pos: Pos, /, variant: str = "", **values: object) -> None:
+    def _pos(self, node: yaml.Node) -> Pos:
+        mark = node.start_mark
+        return _new(Pos, (mark.line + self.offset, mark.column + 1))
+
+    def _report(self, code: Code, node: yaml.Node, /, variant: str = "", **values: object) -> None:
+        pos = self._pos(node)
         self.diagnostics.add(code, self.path, pos.line, pos.column, variant=variant, **values)
         if code.severity is Severity.ERROR:
             self.result.broken = True
 
     # -- structure --------------------------------------------------------------------
 
-    def _object(self, spec: s.Obj, node: YMap, prefix: str) -> dict[str, Any]:
+    def _entries(self, node: yaml.MappingNode) -> _Entries:
+        """The keys of a mapping with their nodes; a key written twice is reported (LIP107), the first counts."""
+        entries: _Entries = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if type(key_node) is _Scalar else "?"
+            if key in entries:
+                pos, first = self._pos(key_node), self._pos(entries[key][0])
+                self.diagnostics.add(LIP107, self.path, pos.line, pos.column, schluessel=key, zeile=first.line)
+                continue
+            entries[key] = (key_node, value_node)
+        return entries
+
+    def _object(self, spec: s.Obj, node: yaml.MappingNode, prefix: str) -> dict[str, Any]:
         values: dict[str, Any] = {}
-        entries = node.entries
+        entries = self._entries(node)
         allowed = _keys(spec)
         if not entries.keys() <= allowed:
             names = [f.key for f in spec.fields]
-            for key, entry in entries.items():
+            for key, (key_node, _) in entries.items():
                 if key not in allowed:
                     self._report(
                         LIP201,
-                        entry.key_pos,
+                        key_node,
                         schluessel=prefix + key,
                         vorschlag=did_you_mean(key, names),
                         erlaubt=", ".join(names),
                     )
         for f in spec.fields:
             found = entries.get(f.key)
-            label = prefix + f.key
-            if found is None or _is_empty(found.value):
+            if found is None or _is_empty(found[1]):
                 if f.required:
-                    where = found.key_pos if found else node.pos
+                    where = found[0] if found else node
+                    label = prefix + f.key
                     self._report(LIP202, where, "leer" if found else "", feld=label, schluessel=f.key, hilfe=f.help)
                 continue
-            value = self._value(f.type, found.value, label)
+            value = self._value(f.type, found[1], prefix + f.key)
             if value is not _INVALID:
                 values[f.key] = value
         return values
 
-    def _value(self, t: s.FieldType, node: YNode, label: str) -> Any:
+    def _value(self, t: s.FieldType, node: yaml.Node, label: str) -> Any:
         kind = type(t)
-        if type(node) is YScalar and kind in _SIMPLE:  # the common case first: one value of a simple type
+        if type(node) is _Scalar and kind in _SIMPLE:  # the common case first: one value of a simple type
             return self._scalar(t, node, label)
         if kind is s.Obj:
             assert isinstance(t, s.Obj)
-            if not isinstance(node, YMap):
+            if type(node) is not _Mapping:
                 return self._wrong(node, label, "eingerückte Angaben der Form „schluessel: Wert“")
             return self._object(t, node, label + ".")
-        if isinstance(t, s.ListOf):
+        if kind is s.ListOf:
+            assert isinstance(t, s.ListOf)
             return self._list(t, node, label)
-        if isinstance(t, s.MapOf):
+        if kind is s.MapOf:
+            assert isinstance(t, s.MapOf)
             return self._map(t, node, label)
-        if not isinstance(node, YScalar):
+        if type(node) is not _Scalar:
             return self._wrong(node, label, _expected(t))
         return self._scalar(t, node, label)
 
-    def _list(self, t: s.ListOf, node: YNode, label: str) -> Any:
-        if isinstance(node, YScalar) and not isinstance(t.item, s.Obj):
-            node = YSeq([node], node.pos)  # a single value where a list is allowed: accept it
-        if not isinstance(node, YSeq):
+    def _list(self, t: s.ListOf, node: yaml.Node, label: str) -> Any:
+        if type(node) is _Scalar and not isinstance(t.item, s.Obj):
+            items = [node]  # a single value where a list is allowed: accept it
+        elif type(node) is _Sequence:
+            items = node.value
+        else:
             return self._wrong(node, label, "eine Liste")
-        if len(node.items) < t.min_items:
-            self._report(LIP202, node.pos, "liste", feld=label, anzahl=t.min_items)
+        if len(items) < t.min_items:
+            self._report(LIP202, node, "liste", feld=label, anzahl=t.min_items)
             return _INVALID
         values = []
         seen: dict[str, int] = {}
-        for index, item in enumerate(node.items):
-            value = self._value(t.item, item, f"{label}[{index + 1}]")
+        item_type = t.item
+        for index, item in enumerate(items, start=1):
+            value = self._value(item_type, item, f"{label}[{index}]")
             if value is _INVALID:
                 continue
-            if isinstance(value, str):
+            if type(value) is str:
                 if value in seen:
-                    self._report(LIP209, _pos(item), wert=value, feld=label, erster=seen[value])
+                    self._report(LIP209, item, wert=value, feld=label, erster=seen[value])
                     continue
-                seen[value] = index + 1
+                seen[value] = index
             values.append(value)
         return values
 
-    def _map(self, t: s.MapOf, node: YNode, label: str) -> Any:
-        if not isinstance(node, YMap):
+    def _map(self, t: s.MapOf, node: yaml.Node, label: str) -> Any:
+        if type(node) is not _Mapping:
             return self._wrong(node, label, "eingerückte Zeilen der Form „ID: Wert“")
         values = {}
-        for key, entry in node.entries.items():
-            identifier = self._identifier(t.key, YScalar(key, entry.key_pos), label)  # keys are text
-            value = self._value(t.value, entry.value, f"{label}.{key}")
+        for key, (key_node, value_node) in self._entries(node).items():
+            if not isinstance(key_node, yaml.ScalarNode):  # "? [a, b]: x" – a list as a key
+                self._wrong(key_node, label, "eine ID")
+                continue
+            identifier = self._identifier(t.key, key_node, label, key=True)
+            value = self._value(t.value, value_node, f"{label}.{key}")
             if identifier is not _INVALID and value is not _INVALID:
                 values[identifier] = value
         return values
 
     # -- scalars ----------------------------------------------------------------------
 
-    def _scalar(self, t: s.FieldType, node: YScalar, label: str) -> Any:
+    def _scalar(self, t: s.FieldType, node: yaml.ScalarNode, label: str) -> Any:
         """One scalar, read as the schema expects it: text as written, numbers, true/false and dates
-        only from plain scalars, under the YAML 1.2 core schema (load/yamltree.core_value)."""
+        only from plain scalars, under the YAML 1.2 core schema (load/yamltree.scalar_value)."""
         kind = type(t)
         if kind is s.Text:
-            if not node.plain or type(core_value(node)) is str:
-                return node.text.strip()
+            written: str = node.value
+            if not is_plain(node) or type(scalar_value(written, True)) is str:
+                return written.strip()
             return self._wrong(node, label, "ein Text", "anfuehrungszeichen")
         if kind is s.Ref or kind is s.Key:
             assert isinstance(t, (s.Key, s.Ref))
@@ -154,11 +192,11 @@ class FieldChecker:
             return self._boolean(node, label)
         if kind is s.Integer:
             assert isinstance(t, s.Integer)
-            value = core_value(node)
+            value = scalar_value(node.value, is_plain(node))
             if type(value) is not int:
                 return self._wrong(node, label, "eine ganze Zahl")
             if not t.minimum <= value <= t.maximum:
-                self._report(LIP207, node.pos, feld=label, wert=node.text, minimum=t.minimum, maximum=t.maximum)
+                self._report(LIP207, node, feld=label, wert=node.value, minimum=t.minimum, maximum=t.maximum)
                 return _INVALID
             return value
         if kind is s.Number:
@@ -170,130 +208,137 @@ class FieldChecker:
             assert isinstance(t, s.Choice)
             return self._choice(t, node, label)
         if isinstance(t, s.Pattern):
-            text = self._text_of(node, label, f"eine {t.what}", t.example)
+            text = self._text_of(node, label, f"eine {t.what}")
             if text is None:
                 return _INVALID
             if not t.regex.match(text):
-                self._report(LIP208, node.pos, wert=text, feld=label, was=t.what, beispiel=t.example)
+                self._report(LIP208, node, wert=text, feld=label, was=t.what, beispiel=t.example)
                 return _INVALID
             return text
         if isinstance(t, s.Partner):
-            text = self._text_of(node, label, "eine OE-Nummer oder ein Name", "50.60")
+            text = self._text_of(node, label, "eine OE-Nummer oder ein Name")
             if text is None:
                 return _INVALID
             if s.KINDS["oe"].pattern.match(text):
-                self.result.references.append(Mention("oe", text, self.path, node.pos, label))
+                self.result.references.append(Mention("oe", text, self.path, self._pos(node), label))
             return text
         raise TypeError(f"unknown field type {t!r}")  # pragma: no cover - schema is static
 
-    def _text_of(self, node: YScalar, label: str, what: str, example: str) -> str | None:
+    def _text_of(self, node: yaml.ScalarNode, label: str, what: str, key: bool = False) -> str | None:
         """The text of a scalar that must be text (IDs, OE numbers, patterns); a plain number is refused,
-        with the quoted form of exactly what was written (40 → "40"; YAML would drop zeros of 50.60)."""
-        value = core_value(node)
+        with the quoted form of exactly what was written (40 → "40"; YAML would drop zeros of 50.60).
+        A mapping key (`key`) is always text."""
+        text: str = node.value
+        value = text if key else scalar_value(text, is_plain(node))
         if type(value) is str:
-            return node.text.strip()
+            return text.strip()
         if type(value) in (int, float):
             self._report(
                 LIP203,
-                node.pos,
+                node,
                 "zahl_statt_text",
                 feld=label,
-                wert=node.text,
+                wert=text,
                 erwartet=what,
                 schluessel=label.split("[")[0].split(".")[-1],
-                beispiel=node.text,
+                beispiel=text,
             )
             return None
         self._wrong(node, label, what)
         return None
 
-    def _identifier(self, t: s.Key | s.Ref, node: YScalar, label: str) -> Any:
+    def _identifier(self, t: s.Key | s.Ref, node: yaml.ScalarNode, label: str, key: bool = False) -> Any:
         kind = s.KINDS[t.kind]
-        text = self._text_of(node, label, f"eine ID ({kind.label})", kind.example)
+        text = self._text_of(node, label, f"eine ID ({kind.label})", key)
         if text is None:
             return _INVALID
         if not kind.pattern.match(text):
             code = kind.bad_format_code
             variant, hint = ("id", {}) if code is LIP208 else _id_hint(kind, text)
-            self._report(code, node.pos, variant, wert=text, feld=label, art=kind.label, beispiel=kind.example, **hint)
+            self._report(code, node, variant, wert=text, feld=label, art=kind.label, beispiel=kind.example, **hint)
             return _INVALID
         target = self.result.definitions if type(t) is s.Key else self.result.references
-        target.append(_new(Mention, (t.kind, text, self.path, node.pos, label)))
+        target.append(_new(Mention, (t.kind, text, self.path, self._pos(node), label)))
         return text
 
-    def _boolean(self, node: YScalar, label: str) -> Any:
-        value = core_value(node)
+    def _boolean(self, node: yaml.ScalarNode, label: str) -> Any:
+        text: str = node.value
+        plain = is_plain(node)
+        value = scalar_value(text, plain)
         if type(value) is bool:
             return value
-        if node.plain and node.text.strip().lower() in _YES_NO:
-            meant = "true" if _YES_NO[node.text.strip().lower()] else "false"
-            self._report(LIP203, node.pos, "ja_nein", feld=label, wert=node.text, vorschlag=meant)
+        if plain and text.strip().lower() in _YES_NO:
+            meant = "true" if _YES_NO[text.strip().lower()] else "false"
+            self._report(LIP203, node, "ja_nein", feld=label, wert=text, vorschlag=meant)
             return _INVALID
         return self._wrong(node, label, "true oder false")
 
-    def _number(self, t: s.Number, node: YScalar, label: str) -> Any:
-        value = core_value(node)
-        text = node.text.strip()
-        if t.euro and node.plain and _THOUSANDS.fullmatch(text):  # 95.000 is 95000 €, never 95,0 €
+    def _number(self, t: s.Number, node: yaml.ScalarNode, label: str) -> Any:
+        plain = is_plain(node)
+        value = scalar_value(node.value, plain)
+        text = node.value.strip()
+        if t.euro and plain and _THOUSANDS.fullmatch(text):  # 95.000 is 95000 €, never 95,0 €
             read = f"{float(text):g}".replace(".", ",")
             self._report(
-                LIP203, node.pos, "tausenderpunkt", feld=label, wert=text, gelesen=read, vorschlag=text.replace(".", "")
+                LIP203, node, "tausenderpunkt", feld=label, wert=text, gelesen=read, vorschlag=text.replace(".", "")
             )
             return _INVALID
         if type(value) not in (int, float) or not math.isfinite(value):  # type: ignore[arg-type]
             meant = _german_amount(text) if t.euro else None
             if meant is not None:
-                self._report(LIP203, node.pos, "betrag", feld=label, wert=text, vorschlag=meant)
+                self._report(LIP203, node, "betrag", feld=label, wert=text, vorschlag=meant)
                 return _INVALID
             return self._wrong(node, label, "eine Zahl", "zahl")
         assert isinstance(value, (int, float))
         if t.minimum is not None and value < t.minimum:
-            self._report(LIP207, node.pos, "negativ", feld=label, wert=text)
+            self._report(LIP207, node, "negativ", feld=label, wert=text)
             return _INVALID
         return value
 
-    def _date(self, node: YScalar, label: str) -> Any:
-        text = node.text.strip()
+    def _date(self, node: yaml.ScalarNode, label: str) -> Any:
+        text = node.value.strip()
+        plain = is_plain(node)
         match = _TIMESTAMP.fullmatch(text)
-        if match and node.plain:
+        if match and plain:
             year, month, day = (int(part) for part in match.groups() if part is not None)
             try:
                 return dt.date(year, month, day)
             except ValueError:
-                self._report(LIP204, node.pos, "kein_tag", wert=text, feld=label)
+                self._report(LIP204, node, "kein_tag", wert=text, feld=label)
                 return _INVALID
-        if match and not is_null(node):
+        if match:
             self._report(
-                LIP204, node.pos, "zitiert", wert=text, feld=label, schluessel=label.rsplit(".", 1)[-1], datum=text
+                LIP204, node, "zitiert", wert=text, feld=label, schluessel=label.rsplit(".", 1)[-1], datum=text
             )
             return _INVALID
         german = _GERMAN_DATE.fullmatch(text)
         if german is None:
-            self._report(LIP204, node.pos, wert=text, feld=label)
+            self._report(LIP204, node, wert=text, feld=label)
             return _INVALID
         day, month, year = (int(part) for part in german.groups())
         try:
             iso = dt.date(year, month, day).isoformat()
         except ValueError:  # 31.02.2025: no "corrected" day that does not exist
-            self._report(LIP204, node.pos, "kein_tag", wert=text, feld=label)
+            self._report(LIP204, node, "kein_tag", wert=text, feld=label)
             return _INVALID
-        self._report(LIP204, node.pos, "deutsch", wert=text, feld=label, iso=iso)
+        self._report(LIP204, node, "deutsch", wert=text, feld=label, iso=iso)
         return _INVALID
 
-    def _choice(self, t: s.Choice, node: YScalar, label: str) -> Any:
-        text = node.text.strip()
+    def _choice(self, t: s.Choice, node: yaml.ScalarNode, label: str) -> Any:
+        text = node.value.strip()
         if text in t.values:
             return text
         self._report(
-            LIP205, node.pos, wert=text, feld=label, vorschlag=did_you_mean(text, t.values), erlaubt=", ".join(t.values)
+            LIP205, node, wert=text, feld=label, vorschlag=did_you_mean(text, t.values), erlaubt=", ".join(t.values)
         )
         return _INVALID
 
-    def _wrong(self, node: YNode, label: str, expected: str, variant: str = "") -> Any:
+    def _wrong(self, node: yaml.Node, label: str, expected: str, variant: str = "") -> Any:
         """LIP203; the hint of `variant` ("anfuehrungszeichen", "zahl") only for a single value."""
-        if variant == "anfuehrungszeichen" and not isinstance(node, YScalar):
+        if variant == "anfuehrungszeichen" and type(node) is not _Scalar:
             variant = ""
-        self._report(LIP203, _pos(node), variant, feld=label, gefunden=describe(node), erwartet=expected)
+        found = describe(to_tree(node, self.offset))
+        self._report(LIP203, node, variant, feld=label, gefunden=found, erwartet=expected)
         return _INVALID
 
 
@@ -311,15 +356,13 @@ def _keys(spec: s.Obj) -> frozenset[str]:
     return found
 
 
-def _pos(node: YNode) -> Pos:
-    return node.pos
-
-
-def _is_empty(node: YNode) -> bool:
-    if type(node) is YScalar:
-        return is_null(node) or not node.text.strip()
-    if isinstance(node, YSeq):
-        return not node.items
+def _is_empty(node: yaml.Node) -> bool:
+    kind = type(node)
+    if kind is _Scalar:
+        text: str = node.value
+        return not text.strip() or (text in NULLS and is_plain(node))
+    if kind is _Sequence:
+        return not node.value
     return False
 
 

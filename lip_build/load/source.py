@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+
+import yaml
 
 from lip_build.codes import LIP101, LIP102, LIP103, LIP104, LIP105, LIP108, LIP110
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.markdown import Text, parse
-from lip_build.load.yamltree import Pos, YMap, YSeq, parse_front_matter
+from lip_build.load.yamltree import Front, Pos, YMap, YSeq, parse_front_matter, to_tree
 
 MAX_BYTES = 1_000_000
 FENCE = "---"
@@ -22,10 +25,17 @@ FENCE = "---"
 @dataclass(frozen=True)
 class SourceFile:
     path: str  # relative to the plan root, with forward slashes
-    front: YMap
+    composed: Front  # the front matter as libyaml composed it (a mapping)
     body: str
     body_line: int  # file line on which the body starts
     text: Text  # the body, parsed (load/markdown.py)
+
+    @cached_property
+    def front(self) -> YMap:
+        """The front matter with plain positions; built on first use (messages, history), not when checking."""
+        tree = to_tree(self.composed.node, self.composed.line_offset)
+        assert isinstance(tree, YMap)
+        return tree
 
     def line_of(self, *keys: str | int) -> Pos:
         """Position of the value at a key path, or of the nearest existing parent."""
@@ -80,15 +90,16 @@ def split(text: str, path: str, diagnostics: Diagnostics) -> SourceFile | None:
     if closing is None:
         diagnostics.add(LIP105, path, 1, 1)
         return None
-    node = parse_front_matter(text[first_end + 1 : max(closing.start() - 1, first_end + 1)], path, 2, diagnostics)
-    if node is None:
+    front = parse_front_matter(text[first_end + 1 : max(closing.start() - 1, first_end + 1)], path, 2, diagnostics)
+    if front is None:
         return None
-    if not isinstance(node, YMap):
-        diagnostics.add(LIP108, path, node.pos.line, node.pos.column)
+    if type(front.node) is not yaml.MappingNode:
+        mark = front.node.start_mark
+        diagnostics.add(LIP108, path, mark.line + front.line_offset, mark.column + 1)
         return None
     end_line = text.count("\n", 0, closing.start())  # 0-based line of the closing fence
     body = text[closing.end() + 1 :]
-    return SourceFile(path, node, body, end_line + 2, parse(body, end_line + 2))
+    return SourceFile(path, front, body, end_line + 2, parse(body, end_line + 2))
 
 
 def read_source(root: Path, path: str, diagnostics: Diagnostics) -> SourceFile | None:

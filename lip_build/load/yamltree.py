@@ -1,8 +1,11 @@
-"""Front matter YAML as a tree of values that remember where they stand.
+"""Front matter YAML: libyaml's node tree, and a light copy of it for the code that needs one.
 
-The file is parsed once with libyaml's composer; the node tree gives both the values and
-their lines. Duplicate keys (which PyYAML silently drops) and anchors/aliases (which can
-blow up a hostile file) are reported instead of passing through.
+The file is parsed once with libyaml's composer; the node tree gives both the values (the
+text as written, typed later by the schema) and their lines. The field check walks that tree
+directly (check/fields.py); positions for messages and the history's display of invalid
+values use `to_tree`, a copy with plain positions, built only when asked for. Anchors and
+aliases (which can blow up a hostile file) are reported instead of passing through; duplicate
+keys (which PyYAML silently drops) are reported by the field check.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import NamedTuple
 
 import yaml
 
-from lip_build.codes import LIP106, LIP107, LIP109
+from lip_build.codes import LIP106, LIP109
 from lip_build.diagnostics import Diagnostics
 
 try:  # libyaml is ten times faster; fall back to pure Python where it is missing
@@ -69,11 +72,18 @@ class YSeq(NamedTuple):
 YNode = YScalar | YMap | YSeq
 
 
+class Front(NamedTuple):
+    """The front matter of a file as composed by libyaml; its line 0 is file line `line_offset`."""
+
+    node: yaml.Node
+    line_offset: int
+
+
 # --- YAML 1.2 core schema: what a plain scalar means --------------------------------------------
 # YAML 1.1 (PyYAML's default) also reads yes/no/on/off as booleans, 1_000 and 1:30 as numbers and
 # 2026-11-26 as a date; JSON Schema validators and the web editor's writer use YAML 1.2. lip reads
 # the 1.2 core schema, so the file means the same to all of them.
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
@@ -86,10 +96,14 @@ _DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?")
 
 def core_value(node: YScalar) -> object:
     """The value of a scalar under the YAML 1.2 core schema: None, a bool, an int, a float or its text."""
-    text = node.text
-    if not node.plain:
+    return scalar_value(node.text, node.plain)
+
+
+def scalar_value(text: str, plain: bool) -> object:
+    """The value of a scalar's text under the YAML 1.2 core schema; only plain scalars are typed."""
+    if not plain:
         return text
-    if text in _NULLS:
+    if text in NULLS:
         return None
     first = text[:1]
     if first in "tTfF" and text in _BOOLS:
@@ -107,7 +121,7 @@ def core_value(node: YScalar) -> object:
 
 
 def is_null(node: YScalar) -> bool:
-    return node.plain and node.text in _NULLS
+    return node.plain and node.text in NULLS
 
 
 def describe(node: YNode) -> str:
@@ -128,43 +142,23 @@ def describe(node: YNode) -> str:
     return f"den Text „{node.text}“"
 
 
-class _Builder:
-    """Node tree → Y tree in one pass. Hot: a plan has hundreds of thousands of nodes, so this
-    avoids method calls per node and builds the tuples directly (tuple.__new__ skips the
-    NamedTuple constructors written in Python)."""
-
-    def __init__(self, path: str, line_offset: int, diagnostics: Diagnostics) -> None:
-        self.path = path
-        self.offset = line_offset
-        self.diagnostics = diagnostics
-
-    def build(self, node: yaml.Node) -> YNode:
-        new, offset, scalar = tuple.__new__, self.offset, yaml.ScalarNode
-        kind = type(node)
-        mark = node.start_mark
-        pos = new(Pos, (mark.line + offset, mark.column + 1))
-        if kind is yaml.MappingNode:
-            entries: dict[str, YEntry] = {}
-            for key_node, value_node in node.value:
-                key = str(key_node.value) if type(key_node) is scalar else "?"
+def to_tree(node: yaml.Node, line_offset: int) -> YNode:
+    """The copy of a node tree with plain positions (file lines, columns from 1); the first of duplicate keys counts."""
+    new, scalar = tuple.__new__, yaml.ScalarNode
+    mark = node.start_mark
+    pos = new(Pos, (mark.line + line_offset, mark.column + 1))
+    if type(node) is yaml.MappingNode:
+        entries: dict[str, YEntry] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if type(key_node) is scalar else "?"
+            if key not in entries:
                 key_mark = key_node.start_mark
-                key_pos = new(Pos, (key_mark.line + offset, key_mark.column + 1))
-                if key in entries:
-                    first = entries[key].key_pos.line
-                    self.diagnostics.add(LIP107, self.path, key_pos.line, key_pos.column, schluessel=key, zeile=first)
-                    continue
-                if type(value_node) is scalar:  # most values: one scalar, inline
-                    value_mark = value_node.start_mark
-                    value_pos = new(Pos, (value_mark.line + offset, value_mark.column + 1))
-                    value: YNode = new(YScalar, (value_node.value, value_pos, _plain(value_node)))
-                else:
-                    value = self.build(value_node)
-                entries[key] = new(YEntry, (key_pos, value))
-            return new(YMap, (entries, pos))
-        if kind is yaml.SequenceNode:
-            return new(YSeq, ([self.build(item) for item in node.value], pos))
-        assert isinstance(node, yaml.ScalarNode)
-        return new(YScalar, (node.value, pos, _plain(node)))
+                key_pos = new(Pos, (key_mark.line + line_offset, key_mark.column + 1))
+                entries[key] = new(YEntry, (key_pos, to_tree(value_node, line_offset)))
+        return new(YMap, (entries, pos))
+    if type(node) is yaml.SequenceNode:
+        return new(YSeq, ([to_tree(item, line_offset) for item in node.value], pos))
+    return new(YScalar, (node.value, pos, is_plain(node)))
 
 
 # Explicit tags that keep YAML's typing of a plain scalar; any other tag (!!str, !custom) makes it text.
@@ -173,8 +167,9 @@ _TYPING_TAGS = frozenset(
 )
 
 
-def _plain(node: yaml.ScalarNode) -> bool:
-    return not node.style and node.tag in _TYPING_TAGS
+def is_plain(node: yaml.Node) -> bool:
+    """Written without quotes, block style or !!str: the only scalars YAML types as numbers, booleans or null."""
+    return not node.style and node.tag in _TYPING_TAGS  # type: ignore[attr-defined]  # called for scalars only
 
 
 # PyYAML's English problem text → the variant of LIP106 that explains it; the first match wins.
@@ -231,10 +226,10 @@ def _anchors_and_aliases(text: str, path: str, first_line: int, diagnostics: Dia
     return found
 
 
-def parse_front_matter(text: str, path: str, first_line: int, diagnostics: Diagnostics) -> YNode | None:
-    """Parse front matter text whose first line is file line `first_line`.
+def parse_front_matter(text: str, path: str, first_line: int, diagnostics: Diagnostics) -> Front | None:
+    """Compose front matter text whose first line is file line `first_line`.
 
-    Returns None after reporting a syntax error; an empty front matter is an empty map.
+    Returns None after reporting a syntax error; an empty front matter is an empty mapping.
     """
     if _anchors_and_aliases(text, path, first_line, diagnostics):
         return None
@@ -252,5 +247,6 @@ def parse_front_matter(text: str, path: str, first_line: int, diagnostics: Diagn
         diagnostics.add(LIP106, path, first_line, 1, **yaml_error_wording(error))
         return None
     if node is None:
-        return YMap({}, Pos(first_line, 1))
-    return _Builder(path, first_line, diagnostics).build(node)
+        start = yaml.Mark(path, 0, 0, 0, "", 0)
+        node = yaml.MappingNode(_IMPLICIT, [], start, start)
+    return Front(node, first_line)
