@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Sequence
+from html import escape as _html_escape
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from lip_build.errors import BuildError
 from lip_build.history.stamp import Version
@@ -51,6 +51,11 @@ _TOC = (
     "</w:sdtContent></w:sdt>"
 )
 _QUOTES = {"DoubleQuote": ("„", "“"), "SingleQuote": ("‚", "‘")}
+
+
+def _xml(value: str) -> str:
+    """Text for an XML element: &, < and > escaped (quotes may stay; xml.sax.saxutils would pull in urllib)."""
+    return _html_escape(value, quote=False)
 
 
 def _raw(xml: str) -> Node:
@@ -107,7 +112,7 @@ def _reference(root: Path, work: Path, dok: Dokument) -> Path:
         if part in files:
             text = files[part].decode("utf-8")
             for placeholder, value in values.items():
-                text = text.replace(placeholder, escape(value))
+                text = text.replace(placeholder, _xml(value))
             files[part] = text.encode("utf-8")
     target = work / "reference.docx"
     target.write_bytes(write_zip(files))
@@ -125,7 +130,7 @@ def _finish(docx: bytes, dok: Dokument) -> bytes:
         files["word/document.xml"] = document.encode("utf-8")
     core = files.get("docProps/core.xml", b"").decode("utf-8")
     for tag, value in (("dc:title", dok.titel), ("dc:creator", dok.autorin), ("dc:language", "de-DE")):
-        element = f"<{tag}>{escape(value)}</{tag}>"
+        element = f"<{tag}>{_xml(value)}</{tag}>"
         core, count = re.subn(rf"<{tag}\s*/>|<{tag}>.*?</{tag}>", element.replace("\\", "\\\\"), core, flags=re.S)
         if count == 0:
             core = core.replace("</cp:coreProperties>", f"{element}</cp:coreProperties>")
