@@ -6,6 +6,7 @@ and the check of the other files goes on.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -104,7 +105,8 @@ def split(text: str, path: str, diagnostics: Diagnostics) -> SourceFile | None:
 
 def read_source(root: Path, path: str, diagnostics: Diagnostics) -> SourceFile | None:
     try:
-        data = (root / path).read_bytes()
+        with open(os.path.join(root, path), "rb") as file:  # not Path.read_bytes: a plan has thousands of files
+            data = file.read()
     except OSError as error:
         diagnostics.add(LIP103, path, 1, 1, variant="unlesbar", grund=error.strerror)
         return None
