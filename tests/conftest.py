@@ -35,3 +35,16 @@ def shipped_plan() -> Plan:
 def plan_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped plan."""
     return copy_plan(REPO, tmp_path / "plan")
+
+
+@pytest.fixture(scope="session")
+def shipped_builds(tmp_path_factory: pytest.TempPathFactory, shipped_plan: Plan) -> list[dict[str, bytes]]:
+    """Two independent builds of the Drucksache of the shipped plan (PDF and DOCX), in two folders;
+    the tests of test_documents.py and test_documents_paper.py read them."""
+    from .documents.helpers import build
+
+    out = []
+    for name in ("erster", "zweiter"):
+        root = copy_plan(REPO, tmp_path_factory.mktemp(name))
+        out.append(build(root, {"pdf", "docx"}, shipped_plan))
+    return out

@@ -12,13 +12,14 @@ import pytest
 import typst
 from pypdf import PdfReader
 
+from lip_build import schema as s
 from lip_build.errors import BuildError
 from lip_build.load.markdown import parse
 from lip_build.model.plan import Beratung, Plan, Zeitraum
 from lip_build.outputs.drucksache import pandoc
 from lip_build.outputs.drucksache.drucksache import beratungsfolge_zeile
 from lip_build.outputs.drucksache.escape import anzahl, datum, euro, markdown_text, md, zahl, zeitraum
-from lip_build.outputs.drucksache.kosten import kostentabelle
+from lip_build.outputs.drucksache.kosten import GRUPPEN, kostentabelle, nach_entscheidung
 from lip_build.outputs.drucksache.pandoc_tree import prepare
 from lip_build.outputs.drucksache.paths import dateiname
 from lip_build.outputs.drucksache.reference_docx import TARGET, generate
@@ -92,12 +93,24 @@ def test_beratungsfolge_lines(shipped_plan: Plan) -> None:
     assert beratungsfolge_zeile(changed, Beratung("lenkungsgruppe", "beratung")).endswith("(zur Beratung)")
 
 
-def test_kostentabelle_sums_every_cost_item(shipped_plan: Plan) -> None:
+def test_kostentabelle_sums_every_cost_item_by_decision_state(shipped_plan: Plan) -> None:
     rows, total = kostentabelle(shipped_plan)
     assert [r.name for r in rows] == [f.name for f in shipped_plan.handlungsfelder]
-    assert total.einmalig == sum(r.einmalig for r in rows) == 1_848_000
-    assert total.jaehrlich == sum(r.jaehrlich for r in rows) == 6_360_000
-    assert total.massnahmen == len(shipped_plan.massnahmen)
+    gruppen = dict((g.key, summe) for g, summe in nach_entscheidung(shipped_plan))
+    assert sum(x.massnahmen for x in gruppen.values()) == len(shipped_plan.massnahmen)
+    # every cost item in exactly one group: together the 1.848.000 € / 6.360.000 € of the plan
+    assert sum(x.einmalig for x in gruppen.values()) == 1_848_000
+    assert sum(x.jaehrlich for x in gruppen.values()) == 6_360_000
+    for key, part in (("beschlossen", "beschlossen"), ("zur_entscheidung", "zur_entscheidung")):
+        for art in ("einmalig", "jaehrlich"):
+            column = [getattr(getattr(r, part), art) for r in rows]
+            assert getattr(getattr(total, part), art) == sum(column) == getattr(gruppen[key], art)
+    assert total.massnahmen == gruppen["beschlossen"].massnahmen + gruppen["zur_entscheidung"].massnahmen
+
+
+def test_every_decision_state_belongs_to_exactly_one_cost_group() -> None:
+    for value in s.ENTSCHEIDUNG_STATUS.values:
+        assert sum(value in g.statuses for g in GRUPPEN) == 1, value
 
 
 def test_file_names(shipped_plan: Plan) -> None:

@@ -30,6 +30,7 @@ from lip_build.outputs.synopse.pdf_text import Teil, seite
 from lip_build.outputs.synopse.render_pdf import render_pdf, write_pdf
 
 from .conftest import REPO, copy_plan
+from .documents.pdfua import assert_clean, empty_headings, pdfua
 
 MINI = REPO / "tests" / "plaene" / "mini"
 BIL_M03 = "handlungsfelder/bildung/massnahmen/BIL-M03.md"
@@ -225,6 +226,15 @@ def test_pdf_declares_pdf_a_2_and_pdf_ua_1_and_is_tagged_in_german(pdf: bytes) -
     assert reader.metadata is not None
     assert reader.metadata.title == "Synopse zum Lokalen Integrationsplan: v2.0 → v2.1"
     assert reader.metadata.creation_date == dt.datetime.fromisoformat(NEWER)
+
+
+def test_independent_pdfua_check_finds_no_error_in_the_synopse(pdf: bytes, plan_repo: Path) -> None:
+    """The PyPI checker pdfua, not only Typst's declaration (tests/documents/pdfua.py)."""
+    target = plan_repo.parent / "synopse-pdfua.pdf"
+    target.write_bytes(pdf)
+    assert_clean(pdfua(target))
+    count, empty = empty_headings(target)  # UA-14-001, which crashes inside pdfua 0.1.3
+    assert count > 0 and empty == []
 
 
 def test_second_build_in_another_folder_is_byte_identical(pdf: bytes, plan_repo: Path) -> None:

@@ -26,6 +26,16 @@ class Version:
         dirty = ", mit nicht eingecheckten Änderungen" if self.geaendert else ""
         return f"{name}{commit} vom {self.datum:%d.%m.%Y}{dirty}"
 
+    @property
+    def herkunft(self) -> str:
+        """Where a document comes from, for its metadata and colophon (never its "Stand", which is the
+        plan's): "Git-Tag v2.0, Commit a1b2c3d vom 26.11.2026", "Commit a1b2c3d vom 26.11.2026"."""
+        if self.commit is None:
+            return f"ohne Git, Datum {self.datum:%d.%m.%Y}"
+        tag = f"Git-Tag {self.tag}, " if self.tag else ""
+        dirty = ", mit nicht eingecheckten Änderungen" if self.geaendert else ""
+        return f"{tag}Commit {self.commit[:7]} vom {self.datum:%d.%m.%Y}{dirty}"
+
 
 def _git(root: Path, *args: str) -> str | None:
     try:

@@ -5,6 +5,7 @@ Pipeline (one module per step):
   pandoc.py        Markdown → pandoc's document tree (raw code switched off)
   tree.py          checks of the tree: no raw code, images inside the repository, heading levels
   render_typst.py  tree → Typst markup → PDF/A-2a + PDF/UA-1 with the typst package
+  pdf_tags.py      the label column of each fact table → row header cells (TH, scope Row)
   render_docx.py   tree → DOCX with the reference document templates/docx/reference.docx
 Intermediate files stay in <root>/.lip-drucksache/; the documents are written to <root>/dist/
 only when every requested format was built, so a failed build leaves the previous ones untouched.
@@ -23,6 +24,7 @@ from lip_build.outputs.drucksache import pandoc
 from lip_build.outputs.drucksache.assemble import assemble
 from lip_build.outputs.drucksache.pandoc_tree import prepare
 from lip_build.outputs.drucksache.paths import dateiname, work_dir
+from lip_build.outputs.drucksache.pdf_tags import mark_row_headers
 from lip_build.outputs.drucksache.render_docx import build_docx
 from lip_build.outputs.drucksache.render_typst import compile_pdf, write_sources
 from lip_build.outputs.progress import Progress
@@ -57,7 +59,9 @@ def _build(root: Path, plan: Plan, version: Version, formats: set[str], progress
             with progress.step("PDF: Typst-Markup mit pandoc erzeugen"):
                 main = write_sources(root, work, tree, dok)
             with progress.step("PDF: mit Typst setzen (PDF/A-2a, PDF/UA-1)"):
-                outputs["pdf"] = compile_pdf(root, main, version)
+                pdf = compile_pdf(root, main, version)
+            with progress.step("PDF: Zeilenköpfe der Faktentabellen auszeichnen"):
+                outputs["pdf"] = mark_row_headers(pdf, sum(1 for t in dok.tabellen if t.row_headers))
         if docx is not None:
             with progress.step("DOCX: mit pandoc erzeugen"):
                 outputs["docx"] = docx.result()

@@ -12,8 +12,16 @@ from dataclasses import dataclass
 from lip_build import schema as s
 from lip_build.model.plan import Beratung, Plan
 from lip_build.outputs.drucksache import blocks as m
-from lip_build.outputs.drucksache.escape import datum, euro, md, zahl
-from lip_build.outputs.drucksache.kosten import kostentabelle
+from lip_build.outputs.drucksache.escape import anzahl, datum, euro, md
+from lip_build.outputs.drucksache.kosten import (
+    BESCHLOSSEN,
+    NICHT_WEITERVERFOLGT,
+    ZUR_ENTSCHEIDUNG,
+    Kostenzeile,
+    Summen,
+    kostentabelle,
+    nach_entscheidung,
+)
 from lip_build.outputs.drucksache.tables import Bold, Cell, Tabellen
 
 
@@ -80,34 +88,93 @@ def _kopf_markdown(k: Kopf, tabellen: Tabellen) -> str:
     )
 
 
+def _anzahl(count: int) -> str:
+    return "keine Maßnahme" if count == 0 else anzahl(count, "Maßnahme", "Maßnahmen")
+
+
+_HYPHENS = {"Maßnahmen": "Maß\u00adnahmen", "beschlossen": "beschlos\u00adsen", "Entscheidung": "Ent\u00adscheidung"}
+
+
+def _hyphenated(text: str) -> str:
+    """Soft hyphens in the long words of narrow column headers, so that Word and Typst break them there."""
+    for word, hyphenated in _HYPHENS.items():
+        text = text.replace(word, hyphenated)
+    return text
+
+
+def _verb(summe: Summen, one: str, many: str) -> str:
+    return one if summe.massnahmen <= 1 else many
+
+
+def _kosten(summe: Summen, dativ: bool = True) -> str:
+    endung = "en" if dativ else "e"
+    return f"einmalig{endung} Kosten von {euro(summe.einmalig)} und jährlich{endung} Kosten von {euro(summe.jaehrlich)}"
+
+
 def _kostentabelle(plan: Plan, tabellen: Tabellen) -> str:
-    rows, total = kostentabelle(plan)
-    body: list[list[Cell]] = [
-        [r.nummer, r.name, str(r.massnahmen), str(r.mit_kosten), euro(r.einmalig), euro(r.jaehrlich)] for r in rows
-    ]
-    body.append(
+    """Two tables: the sums by decision state (what the council is asked to fund, apart from what it
+    decided before and what is not pursued), then per Handlungsfeld the decided costs and those up for
+    decision, each summed on its own."""
+    gruppen = nach_entscheidung(plan)
+    by_state = tabellen.add(
+        ["Entscheidungsstand", _hyphenated("Maßnahmen"), "davon mit Kosten", "einmalig", "jährlich"],
         [
-            "",
-            Bold(total.name),
-            Bold(str(total.massnahmen)),
-            Bold(str(total.mit_kosten)),
-            Bold(euro(total.einmalig)),
-            Bold(euro(total.jaehrlich)),
+            [
+                (Bold(g.name), f" ({g.erklaerung})"),  # the group and the statuses it counts
+                str(summe.massnahmen),
+                str(summe.mit_kosten),
+                euro(summe.einmalig),
+                euro(summe.jaehrlich),
+            ]
+            for g, summe in gruppen
+        ],
+        [35, 16, 15, 17, 17],
+        right=(1, 2, 3, 4),
+        caption="Kosten der Maßnahmen nach Entscheidungsstand",
+    )
+    rows, total = kostentabelle(plan)
+
+    def money(z: Kostenzeile) -> list[str]:
+        b, e = z.beschlossen, z.zur_entscheidung
+        return [euro(b.einmalig), euro(b.jaehrlich), euro(e.einmalig), euro(e.jaehrlich)]
+
+    body: list[list[Cell]] = [[r.nummer, r.name, str(r.massnahmen), *money(r)] for r in rows]
+    body.append(["", Bold(total.name), Bold(str(total.massnahmen)), *(Bold(v) for v in money(total))])
+    by_field = tabellen.add(
+        [
+            "Nr.",
+            "Handlungsfeld",
+            _hyphenated("Maßnahmen"),
+            f"{_hyphenated(BESCHLOSSEN.name)} einmalig",
+            f"{_hyphenated(BESCHLOSSEN.name)} jährlich",
+            f"{_hyphenated(ZUR_ENTSCHEIDUNG.name)} einmalig",
+            f"{_hyphenated(ZUR_ENTSCHEIDUNG.name)} jährlich",
+        ],
+        body,
+        [6, 18, 14, 16, 16, 15, 15],
+        right=(2, 3, 4, 5, 6),
+        caption="Kosten der Maßnahmen nach Handlungsfeldern (ohne nicht weiterverfolgte Maßnahmen)",
+    )
+    summe = dict((g.key, x) for g, x in gruppen)
+    offen, alt, nicht = summe[ZUR_ENTSCHEIDUNG.key], summe[BESCHLOSSEN.key], summe[NICHT_WEITERVERFOLGT.key]
+    summary = " ".join(
+        [
+            f"Zur Entscheidung {_verb(offen, 'steht', 'stehen')} mit dieser Drucksache {_anzahl(offen.massnahmen)}"
+            + (f" mit {_kosten(offen)}." if offen.massnahmen else "."),
+            f"Bereits vom Rat beschlossen {_verb(alt, 'ist', 'sind')} {_anzahl(alt.massnahmen)}"
+            + (f" mit {_kosten(alt)}." if alt.massnahmen else "."),
+            f"Nicht weiterverfolgt {_verb(nicht, 'wird', 'werden')} {_anzahl(nicht.massnahmen)}"
+            + (
+                f" ({NICHT_WEITERVERFOLGT.erklaerung}); ihre Kosten ({_kosten(nicht, dativ=False)}) sind nicht "
+                "Teil des Antrags und in der Tabelle nach Handlungsfeldern nicht enthalten."
+                if nicht.massnahmen
+                else "."
+            ),
+            "Die Beträge je Maßnahme stehen in Anlage 1 bei der jeweiligen Maßnahme und in der "
+            "Maßnahmenübersicht (Anlage 2).",
         ]
     )
-    table = tabellen.add(
-        ["Nr.", "Handlungsfeld", "Maßnahmen", "davon mit Kosten", "einmalig", "jährlich"],
-        body,
-        [7, 29, 14, 16, 17, 17],
-        right=(2, 3, 4, 5),
-        caption="Kosten der Maßnahmen nach Handlungsfeldern",
-    )
-    summary = (
-        f"Die {zahl(total.massnahmen)} Maßnahmen des Plans verursachen zusammen einmalige Kosten von "
-        f"{euro(total.einmalig)} und jährliche Kosten von {euro(total.jaehrlich)}. Die Beträge je Maßnahme "
-        "stehen in Anlage 1 bei der jeweiligen Maßnahme und in der Maßnahmenübersicht (Anlage 2)."
-    )
-    return m.blocks([m.div("lip-kostentabelle", table), summary])
+    return m.blocks([m.div("lip-kostentabelle", m.blocks([by_state, by_field])), summary])
 
 
 def drucksache_markdown(plan: Plan, anlagen: tuple[Anlage, ...], tabellen: Tabellen) -> str:
@@ -122,7 +189,7 @@ def drucksache_markdown(plan: Plan, anlagen: tuple[Anlage, ...], tabellen: Tabel
         m.heading(2, "Berücksichtigung von Gender\\-Aspekten", "lip-gender"),
         m.text(plan, d.gender_aspekte, quelle, 2),
         m.heading(2, "Kostentabelle", "lip-kosten"),
-        m.text(plan, d.kosten_text, quelle, 2),
+        m.div("lip-vorspann", m.text(plan, d.kosten_text, quelle, 2)),  # stays with the tables below
         _kostentabelle(plan, tabellen),
     ]
     if d.klimawirkung:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lip_build.model.plan import Massnahme, Plan
 from lip_build.outputs.drucksache import blocks as m
 from lip_build.outputs.drucksache.escape import md
-from lip_build.outputs.drucksache.tables import Bold, Cell, Link, Tabellen
+from lip_build.outputs.drucksache.tables import Bold, Cell, Lines, Link, Tabellen
 from lip_build.view import steckbrief as sb
 from lip_build.view.plantext import label
 
@@ -34,10 +34,11 @@ def fakten(plan: Plan, measure: Massnahme) -> list[tuple[str, list[Cell]]]:
 
 
 def massnahme_markdown(plan: Plan, measure: Massnahme, tabellen: Tabellen) -> str:
-    rows: list[list[Cell]] = []
-    for key, values in fakten(plan, measure):
-        rows += [[Bold(key) if index == 0 else "", line] for index, line in enumerate(values)]
-    table = tabellen.add(["", ""], rows, [24, 76])
+    # One row per fact, its label a row header; the lines of a list (goals, partners) in one cell.
+    rows: list[list[Cell]] = [
+        [Bold(key), values[0] if len(values) == 1 else Lines(tuple(values))] for key, values in fakten(plan, measure)
+    ]
+    table = tabellen.add(["", ""], rows, [24, 76], row_headers=True)
     return m.div(
         "lip-massnahme",
         m.blocks(

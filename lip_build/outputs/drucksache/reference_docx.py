@@ -80,6 +80,12 @@ STYLES = {
         f'<w:shd w:val="clear" w:color="auto" w:fill="{SURFACE}" /><w:ind w:left="170" w:right="113" />'
         '<w:spacing w:before="120" w:after="280" />',
     ),
+    # A text that introduces a table (the Kostentabelle's): kept on the page of the table's start.
+    "Vorspann": _paragraph(
+        "Vorspann",
+        "Vorspann",
+        '<w:keepNext /><w:keepLines /><w:spacing w:before="0" w:after="140" w:line="288" w:lineRule="auto" />',
+    ),
     "Zeichnung": _paragraph("Zeichnung", "Zeichnung", '<w:spacing w:before="480" w:after="480" />'),
     "Angaben": _paragraph("Angaben", "Angaben", '<w:spacing w:before="720" />'),
     "Kopfzeile": _paragraph(
@@ -113,7 +119,10 @@ STYLES = {
     '<w:tblCellMar><w:top w:w="40" w:type="dxa" /><w:left w:w="100" w:type="dxa" />'
     '<w:bottom w:w="40" w:type="dxa" /><w:right w:w="100" w:type="dxa" /></w:tblCellMar></w:tblPr>'
     f'<w:tblStylePr w:type="firstRow"><w:rPr><w:b /></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" '
-    f'w:fill="{SURFACE}" /><w:vAlign w:val="bottom" /></w:tcPr></w:tblStylePr></w:style>',
+    f'w:fill="{SURFACE}" /><w:vAlign w:val="bottom" /></w:tcPr></w:tblStylePr>'
+    # the header column of a fact table (tblLook firstColumn, set by docx_tables.py)
+    f'<w:tblStylePr w:type="firstCol"><w:rPr><w:b /></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" '
+    f'w:fill="{SURFACE}" /></w:tcPr></w:tblStylePr></w:style>',
 }
 
 

@@ -21,6 +21,7 @@ from lip_build.history.stamp import Version
 from lip_build.outputs.drucksache import pandoc
 from lip_build.outputs.drucksache.assemble import Dokument
 from lip_build.outputs.drucksache.docx_layout import LANDSCAPE, PLACEHOLDERS, PORTRAIT, section
+from lip_build.outputs.drucksache.docx_tables import finish_tables
 from lip_build.outputs.drucksache.pandoc_tree import IMAGE_PATH, Node, Walker, classes
 from lip_build.outputs.drucksache.paths import resource
 from lip_build.outputs.drucksache.tables import PLACEHOLDER, Tabelle, insert
@@ -34,6 +35,8 @@ _STYLES = {
     "lip-zeichnung": "Zeichnung",
     "lip-untertitel": "Subtitle",
     "lip-angaben": "Angaben",
+    "lip-kolophon": "Metazeile",
+    "lip-vorspann": "Vorspann",
 }
 _BREAK_BEFORE = {"lip-titelseite", "lip-handlungsfeld"}
 _PAGE_BREAK = '<w:p><w:r><w:br w:type="page" /></w:r></w:p>'
@@ -120,16 +123,23 @@ def _reference(root: Path, work: Path, dok: Dokument) -> Path:
 
 
 def _finish(docx: bytes, dok: Dokument) -> bytes:
-    """Landscape for the last section (Anlage 2); title, author and language in the document properties."""
+    """Header columns and short tables kept together (docx_tables.py); landscape for the last section
+    (Anlage 2); title, author, language and the commit in the document properties."""
     files = read_zip(docx)
-    document = files["word/document.xml"].decode("utf-8")
+    document = finish_tables(files["word/document.xml"].decode("utf-8"), sum(1 for t in dok.tabellen if t.row_headers))
     if _END_OF_PORTRAIT in document:
         last = document.rfind("<w:sectPr")
         end = document.find("</w:sectPr>", last) + len("</w:sectPr>")
         document = document[:last] + section(LANDSCAPE) + document[end:]
-        files["word/document.xml"] = document.encode("utf-8")
+    files["word/document.xml"] = document.encode("utf-8")
     core = files.get("docProps/core.xml", b"").decode("utf-8")
-    for tag, value in (("dc:title", dok.titel), ("dc:creator", dok.autorin), ("dc:language", "de-DE")):
+    properties = (
+        ("dc:title", dok.titel),
+        ("dc:creator", dok.autorin),
+        ("dc:language", "de-DE"),
+        ("dc:description", dok.herkunft),  # the commit; the footer shows the plan's version and date
+    )
+    for tag, value in properties:
         element = f"<{tag}>{_xml(value)}</{tag}>"
         core, count = re.subn(rf"<{tag}\s*/>|<{tag}>.*?</{tag}>", element.replace("\\", "\\\\"), core, flags=re.S)
         if count == 0:

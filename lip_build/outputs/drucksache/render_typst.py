@@ -33,6 +33,7 @@ FONTS = "fonts"
 _DATA_BLOCKS = {"lip-kopf", "lip-inhalt"}
 _STYLED_BLOCKS = {
     "lip-kostentabelle",
+    "lip-vorspann",
     "lip-zeichnung",
     "lip-anlagen",
     "lip-titelseite",
@@ -45,6 +46,7 @@ _STYLED_BLOCKS = {
     "lip-massnahme",
     "lip-fakten",
     "lip-glossar",
+    "lip-kolophon",
     "lip-querformat",
 }
 _GLYPH = re.compile(r"the text `\"(.+?)\"` could not be displayed")
@@ -133,6 +135,7 @@ def _daten(dok: Dokument) -> dict[str, Any]:
     return {
         "titel": dok.titel,
         "autorin": dok.autorin,
+        "beschreibung": dok.herkunft,
         "stichworte": ["Lokaler Integrationsplan", "Drucksache", "Landeshauptstadt Hannover"],
         "kopfzeile": dok.kopfzeile,
         "fusszeile": dok.fusszeile,

@@ -14,6 +14,7 @@ into a Typst string literal, so nothing in it is read as markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,8 +34,20 @@ class Bold:
     text: str
 
 
+@dataclass(frozen=True)
+class Lines:
+    """Several lines in one cell (the goals or partners of a measure), separated by line breaks."""
+
+    items: tuple[Cell, ...]
+
+
 Inline = str | Link | Bold
-Cell = str | Link | Bold | tuple[Inline, ...]
+Cell = str | Link | Bold | Lines | tuple[Inline, ...]
+
+# A table of at most this many rows is kept on one page, with the heading or caption above it; a
+# longer one may break between rows, and its header row repeats on the next page. In the PDF a short
+# table must also be at most half a page high (Typst measures it), else it breaks like a long one.
+SHORT = 20
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,18 @@ class Tabelle:
     widths: tuple[int, ...]  # relative, in percent
     right: frozenset[int] = frozenset()  # right-aligned columns
     caption: str | None = None
+    # The first column labels its row (the fact table of a measure): its cells are header cells
+    # with row scope (TH, /Scope /Row in the PDF; a header column in the DOCX). Only for tables
+    # without a header row, so that the PDF and DOCX steps can find them by that alone.
+    row_headers: bool = False
+
+    def __post_init__(self) -> None:
+        if self.row_headers and any(self.headers):
+            raise ValueError("Eine Tabelle hat entweder eine Kopfzeile oder eine Kopfspalte, nicht beides.")
+
+    @property
+    def short(self) -> bool:
+        return len(self.rows) + (1 if any(self.headers) else 0) <= SHORT
 
 
 @dataclass
@@ -59,23 +84,38 @@ class Tabellen:
         widths: Sequence[int],
         right: Sequence[int] = (),
         caption: str | None = None,
+        row_headers: bool = False,
     ) -> str:
         self.items.append(
-            Tabelle(tuple(headers), tuple(tuple(r) for r in rows), tuple(widths), frozenset(right), caption)
+            Tabelle(
+                tuple(headers), tuple(tuple(r) for r in rows), tuple(widths), frozenset(right), caption, row_headers
+            )
         )
         return f'::: {{.{PLACEHOLDER} lip-nummer="{len(self.items) - 1}"}}\n:::'
 
 
 def _words(text: str) -> list[Node]:
+    """The words of a text; a space at its start or end stays (a cell can be made of several parts)."""
     out: list[Node] = []
     for word in text.split():
         if out:
             out.append({"t": "Space"})
         out.append({"t": "Str", "c": word})
+    if not out:
+        return [{"t": "Space"}] if text[:1].isspace() else []
+    if text[:1].isspace():
+        out.insert(0, {"t": "Space"})
+    if text[-1:].isspace():
+        out.append({"t": "Space"})
     return out
 
 
 def _inlines(cell: Cell) -> list[Node]:
+    if isinstance(cell, Lines):
+        out: list[Node] = []
+        for item in cell.items:
+            out += ([{"t": "LineBreak"}] if out else []) + _inlines(item)
+        return out
     if isinstance(cell, tuple):
         return [node for part in cell for node in _inlines(part)]
     if isinstance(cell, Link):
@@ -121,16 +161,19 @@ def typst_string(text: str) -> str:
 
 
 def _typst_inline(cell: Cell) -> str:
+    if isinstance(cell, Lines):
+        return "#linebreak()".join(_typst_inline(item) for item in cell.items)
     if isinstance(cell, tuple):
         return "".join(_typst_inline(part) for part in cell)
-    text = " ".join((cell if isinstance(cell, str) else cell.text).split())
+    if isinstance(cell, str):  # spaces at the ends stay, as between the parts of a tuple
+        text = re.sub(r"\s+", " ", cell)
+        return f"#{typst_string(text)}" if text else ""
+    text = " ".join(cell.text.split())
     if not text:
         return ""
     if isinstance(cell, Link):
         return f"#link(label({typst_string(cell.target)}), {typst_string(text)})"
-    if isinstance(cell, Bold):
-        return f"#strong({typst_string(text)})"
-    return f"#{typst_string(text)}"
+    return f"#strong({typst_string(text)})"
 
 
 def _typst_row(cells: Sequence[Cell], aligns: Sequence[str]) -> str:
@@ -143,11 +186,16 @@ def _percent(share: float) -> str:
 
 def typst(tabelle: Tabelle) -> Node:
     """The table as a raw Typst block: a figure (kind table) around `table`, header row in `table.header`
-    so that its cells are tagged as header cells (TH) in the PDF."""
+    so that its cells are tagged as header cells (TH) in the PDF. A short table no higher than half a page
+    is set in an unbreakable block, so that it never starts at a page foot with one row or leaves its
+    caption behind (the heading above it is sticky and moves with it).
+    The row header cells of a `row_headers` table are tagged by pdf_tags.py after Typst: the installed
+    Typst has no function for them (`pdf.header-cell` needs the feature flag a11y-extras, which the
+    typst package cannot switch on)."""
     total = sum(tabelle.widths)
     aligns = ["right" if i in tabelle.right else "left" for i in range(len(tabelle.widths))]
     lines = [
-        "#figure(",
+        "#layout(size => { let t = figure(" if tabelle.short else "#figure(",
         "  align(center)[#table(",
         f"    columns: ({', '.join(_percent(w / total) for w in tabelle.widths)}),",
         f"    align: ({''.join(a + ',' for a in aligns)}),",
@@ -159,6 +207,10 @@ def typst(tabelle: Tabelle) -> Node:
     if tabelle.caption:
         lines.append(f"  , caption: [{_typst_inline(tabelle.caption)}]")
     lines += ["  , kind: table", "  )"]
+    if tabelle.short:
+        lines.append(
+            "  if measure(t, width: size.width).height <= size.height / 2 { block(breakable: false, t) } else { t } })"
+        )
     return {"t": "RawBlock", "c": ["typst", "\n".join(lines)]}
 
 
