@@ -153,4 +153,5 @@ def test_a_plan_that_validates_builds_site_pdf_and_docx(plan_root: Path, body: s
     code, output = lip(plan_root, "build", "-q")
     assert code == 0, f"{output}\n--- Text:\n{body}\n--- Titel: {titel!r}\n--- Antrag: {antrag!r}"
     assert (plan_root / "site" / "massnahmen" / "bil-m02" / "index.html").is_file()
-    assert sorted(p.suffix for p in (plan_root / "dist").iterdir()) == [".docx", ".pdf"]
+    assert sorted(p.suffix for p in (plan_root / "dist").iterdir() if p.is_file()) == [".docx", ".pdf"]
+    assert (plan_root / "dist" / "daten" / "plan.json").is_file()

@@ -164,6 +164,29 @@ def build(ctx: click.Context, only_site: bool, only_pdf: bool, only_docx: bool, 
 
 
 @click.command(cls=LipCommand)
+@click.pass_context
+def export(ctx: click.Context) -> None:
+    """Schreibt Ziele und Maßnahmen als offene Daten nach dist/daten/.
+
+    CSV für Excel (Semikolon, Dezimalkomma, TT.MM.JJJJ) und maschinenlesbar, eine Excel-Arbeitsmappe
+    mit einem Blatt je Handlungsfeld, den ganzen Plan als JSON mit JSON Schema und die Beschreibung
+    für ein Open-Data-Portal (DCAT-AP.de). „lip build“ schreibt sie mit der Website.
+    """
+    from lip_build.errors import BuildError
+    from lip_build.history.stamp import detect
+    from lip_build.outputs.opendata import write_exports
+
+    plan = valid_plan(ctx)
+    root = plan_root(ctx)
+    try:
+        written = write_exports(root, plan, detect(root, plan.info.stand))
+    except BuildError as error:
+        raise click.ClickException(str(error)) from None
+    for path in written:
+        click.echo(f"Geschrieben: {path.relative_to(root).as_posix()}")
+
+
+@click.command(cls=LipCommand)
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
@@ -188,4 +211,4 @@ def serve(ctx: click.Context, port: int) -> None:
         raise click.ClickException(str(error)) from None
 
 
-COMMANDS = (validate, stats, new, schema, review, build, serve)
+COMMANDS = (validate, stats, new, schema, review, build, export, serve)

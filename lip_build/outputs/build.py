@@ -3,6 +3,7 @@
 Each output lives in its own package and is called through one function:
   lip_build.outputs.site.build_site(root, plan, version, progress) -> writes <root>/site atomically
   lip_build.outputs.drucksache.build_documents(root, plan, version, formats, progress) -> writes <root>/dist
+  lip_build.outputs.opendata.write_exports(root, plan, version) -> writes <root>/dist/daten (with the site)
 Both raise BuildError with a German message when a step fails.
 """
 
@@ -31,7 +32,11 @@ def run_build(root: Path, plan: Plan, targets: set[str], quiet: bool = False, re
 
         build_documents(root, plan, version, formats, progress)
     if "site" in targets:
+        from lip_build.outputs.opendata import write_exports
         from lip_build.outputs.site import build_site
+
+        with progress.step("Offene Daten: CSV, XLSX und JSON nach dist/daten/ schreiben"):
+            write_exports(root, plan, version)
 
         build_site(root, plan, version, progress)
     progress.done("Fertig")

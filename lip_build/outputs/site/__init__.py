@@ -34,12 +34,18 @@ def downloads(root: Path) -> tuple[Path, ...]:
     return tuple(sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES))
 
 
+def open_data(root: Path) -> tuple[Path, ...]:
+    """The open-data files in dist/daten/ (lip export, part of lip build), offered on the catalogue and status pages."""
+    folder = root / "dist" / "daten"
+    return tuple(sorted(p for p in folder.iterdir() if p.is_file())) if folder.is_dir() else ()
+
+
 def site_tree(root: Path, plan: Plan, version: Version, history: SiteHistory | None = None) -> SiteTree:
     """Every page of the site, without writing anything; reads the history from Git unless it is given."""
     settings = load_settings(root)
     if history is None:
         history = read_history(root, plan, settings)
-    tree = build_tree(plan, settings, downloads(root), history)
+    tree = build_tree(plan, settings, downloads(root), history, open_data(root))
     files = dict(tree.files)
     files.update({f"{FILES}{path}": root / path for path in sorted(linked_files(plan))})
     return dataclasses.replace(tree, files=files, version=version.text)

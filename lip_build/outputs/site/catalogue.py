@@ -7,6 +7,7 @@ data-* attributes of each row and are kept in the address (?feld=BIL&umsetzung=i
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 from lip_build import schema as s
@@ -93,7 +94,7 @@ COLUMNS = (
 )
 
 
-def catalogue_page(plan: Plan) -> Page:
+def catalogue_page(plan: Plan, data: tuple[Path, ...] = ()) -> Page:
     page = mk.KATALOG
     html = fr.render(
         "catalogue.html",
@@ -102,4 +103,5 @@ def catalogue_page(plan: Plan) -> Page:
         columns=COLUMNS,
         status_href=relative(page, mk.STATUS),
     )
-    return Page(page, "Maßnahmenkatalog", (Html(html),), "Alle Maßnahmen des Plans", hide=("navigation", "toc"))
+    blocks = (Html(html), Html(fr.data_downloads(page, data)))
+    return Page(page, "Maßnahmenkatalog", blocks, "Alle Maßnahmen des Plans", hide=("navigation", "toc"))

@@ -108,3 +108,31 @@ def measure_items(plan: Plan, measures: tuple[Massnahme, ...], page: str) -> lis
 def measure_list(plan: Plan, measures: tuple[Massnahme, ...], page: str) -> str:
     """A list of measures with their statuses, for field, goal, vocabulary and Gremium pages."""
     return render("measure_list.html", items=measure_items(plan, measures, page))
+
+
+def file_size(path: Path) -> str:
+    """1234567 bytes → "1,2 MB", 3400 → "3 kB"."""
+    size = path.stat().st_size
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{max(size // 1000, 1)} kB"
+
+
+def data_downloads(page: str, files: tuple[Path, ...]) -> str:
+    """The list of open-data files (dist/daten/, lip export) for the catalogue and the status page."""
+    from lip_build.outputs.opendata.dcat import LICENCE_NAME, TITLES, kind_of
+
+    shown = [f for f in files if f.name in TITLES]
+    return render(
+        "daten.html",
+        lizenz=LICENCE_NAME,
+        files=[
+            {
+                "href": relative(page, mk.DATEN + f.name),
+                "titel": TITLES[f.name],
+                "art": kind_of(f.name),
+                "groesse": file_size(f),
+            }
+            for f in shown
+        ],
+    )

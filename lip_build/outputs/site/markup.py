@@ -44,6 +44,7 @@ IMPRESSUM = "impressum/"
 DATENSCHUTZ = "datenschutz/"
 BARRIEREFREIHEIT = "barrierefreiheit/"
 DOWNLOADS = "downloads/"
+DATEN = "downloads/daten/"  # the open data of lip export (dist/daten/)
 AENDERUNGEN = "aenderungen/"
 
 

@@ -61,7 +61,11 @@ def _nav(plan: Plan, changes: NavLink | None) -> tuple[NavItem, ...]:
 
 
 def build_tree(
-    plan: Plan, settings: SiteSettings, downloads: tuple[Path, ...] = (), history: SiteHistory = NO_HISTORY
+    plan: Plan,
+    settings: SiteSettings,
+    downloads: tuple[Path, ...] = (),
+    history: SiteHistory = NO_HISTORY,
+    data: tuple[Path, ...] = (),
 ) -> SiteTree:
     """Every page and the navigation; `history` (changes.read_history) adds what Git knows about the plan."""
     changes = changes_link(history)
@@ -73,7 +77,7 @@ def build_tree(
     pages += [fields_overview(plan), goals_overview(plan)]
     pages += [field_page(plan, f) for f in plan.handlungsfelder]
     pages += [goal_page(plan, z, history) for z in plan.ziele]
-    pages += [catalogue_page(plan), status_page(plan)]
+    pages += [catalogue_page(plan, data), status_page(plan, data)]
     pages += [measure_page(plan, m, history) for m in plan.massnahmen]
     pages += [process_page(plan), gremien_page(plan)]
     pages += [gremium_page(plan, g) for g in plan.gremien]
@@ -84,4 +88,5 @@ def build_tree(
         pages.append(easy_page(plan))
     pages += legal_pages(settings)
     files = {f"{mk.DOWNLOADS}{d.name}": d for d in downloads}
+    files.update({f"{mk.DATEN}{d.name}": d for d in data})
     return SiteTree(tuple(pages), _nav(plan, changes), files, changes=changes)

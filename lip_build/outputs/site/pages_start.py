@@ -8,6 +8,7 @@ from pathlib import Path
 from lip_build import schema as s
 from lip_build.load.markdown import Text
 from lip_build.model.plan import Plan
+from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.pages_felder import field_cards
 from lip_build.outputs.site.pages_prozess import timeline
@@ -29,13 +30,6 @@ def _first_paragraph(text: Text) -> tuple[int, int]:
     return 0, 0
 
 
-def _size(path: Path) -> str:
-    size = path.stat().st_size
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
-    return f"{max(size // 1000, 1)} kB"
-
-
 def _downloads(page: str, downloads: tuple[Path, ...]) -> str:
     if not downloads:
         return (
@@ -44,7 +38,7 @@ def _downloads(page: str, downloads: tuple[Path, ...]) -> str:
         )
     items = "".join(
         f'<li><a href="{mk.esc(relative(page, mk.DOWNLOADS + d.name))}" download>{mk.esc(d.name)}</a> '
-        f'<span class="lip-detail">{_KINDS.get(d.suffix.lower(), d.suffix)}, {_size(d)}</span></li>'
+        f'<span class="lip-detail">{_KINDS.get(d.suffix.lower(), d.suffix)}, {fr.file_size(d)}</span></li>'
         for d in downloads
     )
     return f'<ul class="lip-downloads">{items}</ul>'

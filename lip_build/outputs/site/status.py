@@ -5,6 +5,7 @@ Each chart stands next to a table with the same numbers (a chart alone is not ac
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 from lip_build import schema as s
@@ -126,7 +127,7 @@ def _cost_section(plan: Plan) -> SimpleNamespace:
     )
 
 
-def status_page(plan: Plan) -> Page:
+def status_page(plan: Plan, data: tuple[Path, ...] = ()) -> Page:
     page = mk.STATUS
     html = fr.render(
         "status.html",
@@ -137,7 +138,7 @@ def status_page(plan: Plan) -> Page:
     return Page(
         page,
         "Stand der Umsetzung",
-        (Html(html),),
+        (Html(html), Html(fr.data_downloads(page, data))),
         "Maßnahmen je Handlungsfeld und Status, Kosten",
         hide=("navigation", "toc"),
     )
