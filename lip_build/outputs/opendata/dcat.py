@@ -21,12 +21,12 @@ _MEDIA = {
     ".jsonld": ("application/ld+json", "JSON_LD"),
 }
 _KINDS = {".csv": "CSV", ".xlsx": "Excel-Arbeitsmappe (XLSX)", ".json": "JSON", ".jsonld": "JSON-LD"}
-TITLES = {
-    "massnahmen.csv": "Maßnahmen (CSV für Excel)",
-    "massnahmen-maschinenlesbar.csv": "Maßnahmen (CSV, maschinenlesbar)",
-    "ziele.csv": "Ziele (CSV für Excel)",
-    "ziele-maschinenlesbar.csv": "Ziele (CSV, maschinenlesbar)",
+TITLES = {  # in the order people look for them: the spreadsheets first, metadata last
     "katalog.xlsx": "Ziele und Maßnahmen (Excel-Arbeitsmappe)",
+    "massnahmen.csv": "Maßnahmen (CSV für Excel)",
+    "ziele.csv": "Ziele (CSV für Excel)",
+    "massnahmen-maschinenlesbar.csv": "Maßnahmen (CSV, maschinenlesbar)",
+    "ziele-maschinenlesbar.csv": "Ziele (CSV, maschinenlesbar)",
     "plan.json": "Der ganze Plan (JSON)",
     "plan.schema.json": "Aufbau der JSON-Datei (JSON Schema)",
     "dcat.jsonld": "Beschreibung für Open-Data-Portale (DCAT-AP.de)",

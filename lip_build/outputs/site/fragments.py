@@ -122,7 +122,8 @@ def data_downloads(page: str, files: tuple[Path, ...]) -> str:
     """The list of open-data files (dist/daten/, lip export) for the catalogue and the status page."""
     from lip_build.outputs.opendata.dcat import LICENCE_NAME, TITLES, kind_of
 
-    shown = [f for f in files if f.name in TITLES]
+    order = list(TITLES)
+    shown = sorted((f for f in files if f.name in TITLES), key=lambda f: order.index(f.name))
     return render(
         "daten.html",
         lizenz=LICENCE_NAME,
