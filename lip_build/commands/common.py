@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from lip_build.load.files import find_plan_root
 from lip_build.model.plan import Plan
+
+if TYPE_CHECKING:
+    from lip_build.pipeline import Result
 from lip_build.outputs import diagnostic_formats as report
 
 
@@ -25,10 +29,25 @@ def plan_root(ctx: click.Context) -> Path:
     return root
 
 
-def valid_plan(ctx: click.Context) -> Plan:
+def load_once(root: Path) -> Result:
+    """The check of the plan for a command that ends afterwards (not lip serve).
+
+    The collector is paused while a plan is read (load/files.gc_paused), so everything read sits in
+    its youngest generation and the first collection afterwards would walk all of it (lip validate on
+    5,000 measures: about 0.3 s of CPU). The plan stays alive until the command ends, so it is moved
+    out of the collector's sight (gc.freeze). It has no reference cycles (tests/test_model.py), so
+    nothing is lost; lip serve does not do this, because there every rebuild leaves garbage behind."""
+    import gc
+
     from lip_build.pipeline import load_plan
 
-    result = load_plan(plan_root(ctx))
+    result = load_plan(root)
+    gc.freeze()
+    return result
+
+
+def valid_plan(ctx: click.Context) -> Plan:
+    result = load_once(plan_root(ctx))
     if result.plan is None:
         click.echo(report.as_text(result.diagnostics, result.files), err=True)
         click.echo("Der Plan hat Fehler; bitte zuerst beheben (lip validate).", err=True)

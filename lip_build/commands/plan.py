@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from lip_build.commands.clickde import GermanChoice, LipCommand, LipGroup
-from lip_build.commands.common import colour, plan_root, valid_plan
+from lip_build.commands.common import colour, load_once, plan_root, valid_plan
 from lip_build.diagnostics import Severity
 from lip_build.outputs import diagnostic_formats as report
 
@@ -31,9 +31,7 @@ def validate(ctx: click.Context, fmt: str, strict: bool) -> None:
 
     Exit-Code 0: keine Fehler; 1: Fehler (mit --strict auch Warnungen); 2: falscher Aufruf.
     """
-    from lip_build.pipeline import load_plan
-
-    result = load_plan(plan_root(ctx))
+    result = load_once(plan_root(ctx))
     click.echo(colour(report.render(fmt, result.diagnostics, result.files), fmt))
     failed = result.diagnostics.has_errors or (strict and result.diagnostics.count(Severity.WARNING) > 0)
     ctx.exit(1 if failed else 0)
