@@ -156,9 +156,11 @@ def build(ctx: click.Context, only_site: bool, only_pdf: bool, only_docx: bool, 
     plan = valid_plan(ctx)
     targets = {t for t, chosen in (("site", only_site), ("pdf", only_pdf), ("docx", only_docx)) if chosen}
     try:
-        run_build(plan_root(ctx), plan, targets or {"site", "pdf", "docx"}, quiet=quiet, release=release)
+        notes = run_build(plan_root(ctx), plan, targets or {"site", "pdf", "docx"}, quiet=quiet, release=release)
     except BuildError as error:
         raise click.ClickException(str(error)) from None
+    for note in notes:
+        click.echo(note, err=True)
 
 
 @click.command(cls=LipCommand)

@@ -5,6 +5,8 @@
   katalog.xlsx                                 one sheet per Handlungsfeld, overview, goals (tables.py)
   plan.json, plan.schema.json                  the whole validated model and its schema (model_json.py)
   dcat.jsonld                                  metadata for an open-data portal, DCAT-AP.de (dcat.py)
+oparl.py writes no file of its own: the site build (outputs/site) puts its OParl 1.1 objects of the
+Drucksache into site/oparl/, since they describe the documents in dist/ and need site_url.
 Columns and fields come from schema.py (columns.py). The folder is replaced as a whole: a failed
 export leaves the previous one untouched.
 """

@@ -13,10 +13,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from lip_build.atomic import atomic_directory
+from lip_build.atomic import FILE_MODE, atomic_directory
 from lip_build.history.stamp import Version
 from lip_build.model.plan import Plan
 from lip_build.outputs.progress import Progress
+from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.files import FILES, linked_files
 from lip_build.outputs.site.git_history import SiteHistory, read_history
 from lip_build.outputs.site.pages import build_tree
@@ -51,16 +52,48 @@ def site_tree(root: Path, plan: Plan, version: Version, history: SiteHistory | N
     return dataclasses.replace(tree, files=files, version=version.text)
 
 
-def build_site(root: Path, plan: Plan, version: Version, progress: Progress) -> None:
-    """Write the website of `plan` into <root>/site; raises BuildError when a step fails."""
+OPARL_OHNE_SITE_URL = (
+    "Hinweis: Die OParl-Dateien für das Ratsinformationssystem (site/oparl/) wurden nicht erstellt, weil "
+    "in mkdocs.yml der Eintrag „site_url“ fehlt. OParl verlangt vollständige Adressen; tragen Sie die "
+    "Adresse der veröffentlichten Website ein, etwa „site_url: https://integrationsplan.hannover.de/“."
+)
+
+
+def oparl(root: Path, plan: Plan, version: Version, site_url: str) -> dict[str, bytes]:
+    """The OParl files of the Drucksache (paths under the site), for the documents that are in dist/."""
+    from lip_build.outputs.opendata.oparl import oparl_files
+
+    documents = {path.name: path.read_bytes() for path in downloads(root)}
+    return oparl_files(
+        plan,
+        version,
+        site_url,
+        documents,
+        download_url=lambda name: f"{mk.DOWNLOADS}{name}",
+        gremium_url=mk.path_of,
+    )
+
+
+def build_site(root: Path, plan: Plan, version: Version, progress: Progress) -> tuple[str, ...]:
+    """Write the website of `plan` into <root>/site; raises BuildError when a step fails.
+
+    Returns notes for the user (German sentences), e.g. that OParl needs site_url."""
     from lip_build.outputs.site.engine import render
 
+    settings = load_settings(root)
     with progress.step("Website: Änderungsverlauf aus Git lesen"):
-        history = read_history(root, plan, load_settings(root))
+        history = read_history(root, plan, settings)
     with progress.step("Website: Seiten aus dem Plan erzeugen"):
         tree = site_tree(root, plan, version, history)
+        extra = {} if settings.site_url is None else oparl(root, plan, version, settings.site_url)
     with (
         progress.step(f"Website: {len(tree.pages)} Seiten mit MkDocs schreiben"),
         atomic_directory(root / "site") as out,
     ):
         render(root, tree, out)
+        for path, data in extra.items():
+            target = out / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            target.chmod(FILE_MODE)
+    return () if settings.site_url is not None else (OPARL_OHNE_SITE_URL,)

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -62,6 +63,7 @@ class SiteSettings:
     schlichtungsstelle: Stelle
     aenderungen: bool = True  # the page "Änderungen seit Version …" (extra.lip.aenderungen_seit: false turns it off)
     aenderungen_seit: str | None = None  # the version to compare with; None: the last tag before this one
+    site_url: str | None = None  # where the site is published, ending in "/"; None: not given (no OParl)
 
 
 class _Reader:
@@ -157,8 +159,25 @@ def _aenderungen_seit(reader: _Reader) -> tuple[bool, str | None]:
     return True, str(value).strip()
 
 
+def _site_url(data: dict[str, Any]) -> str | None:
+    """site_url: missing, or an http(s) address; the trailing "/" is added as MkDocs does."""
+    value = data.get("site_url")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip()
+    parts = urlsplit(text)
+    web = parts.scheme in ("http", "https") and bool(parts.netloc) and not parts.query and not parts.fragment
+    if not isinstance(value, str) or not web:
+        raise BuildError(
+            f"{CONFIG}: Der Eintrag „site_url“ muss die Adresse der veröffentlichten Website sein, "
+            f"etwa „site_url: https://integrationsplan.hannover.de/“ (gefunden: „{text}“)."
+        )
+    return text if text.endswith("/") else f"{text}/"
+
+
 def load_settings(root: Path) -> SiteSettings:
-    reader = _Reader(read_config(root))
+    config = read_config(root)
+    reader = _Reader(config)
     vereinbarkeit = reader.text("extra.lip.barrierefreiheit.vereinbarkeit")
     if vereinbarkeit not in ("vollständig", "teilweise"):
         raise reader.fail("extra.lip.barrierefreiheit.vereinbarkeit", "muss „vollständig“ oder „teilweise“ sein")
@@ -181,4 +200,5 @@ def load_settings(root: Path) -> SiteSettings:
         schlichtungsstelle=reader.stelle("extra.lip.barrierefreiheit.schlichtungsstelle"),
         aenderungen=aenderungen,
         aenderungen_seit=aenderungen_seit,
+        site_url=_site_url(config),
     )
