@@ -33,6 +33,12 @@ def datum(value: dt.date) -> str:
     return f"{value:%d.%m.%Y}"
 
 
+def plan_stand(version: str, stand: dt.date) -> str:
+    """What every page of every output says about the state of the plan: its version and date ("Version 2.0 ·
+    Stand 20.11.2026"), as on the title page of Anlage 1. The commit is the build's business (metadata only)."""
+    return f"Version {version} · Stand {datum(stand)}"
+
+
 def zeitraum(value: Zeitraum) -> str:
     if value.ende is None:
         return f"ab {value.beginn}, laufend"

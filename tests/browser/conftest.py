@@ -123,11 +123,11 @@ def is_local(url: str) -> bool:
 
 
 def run_axe(page: Any) -> list[dict[str, Any]]:
-    """axe-core's violations on the page as it is now (WCAG 2.0/2.1 A and AA plus best practices)."""
+    """axe-core's violations on the page as it is now (WCAG 2.0/2.1/2.2 A and AA plus best practices)."""
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result: dict[str, Any] = page.evaluate(
         """async () => await axe.run(document, {
-            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
             resultTypes: ["violations"]
         })"""
     )

@@ -14,8 +14,9 @@ from lip_build.model.plan import Plan
 from lip_build.outputs.drucksache import anlage_plan, anlage_uebersicht
 from lip_build.outputs.drucksache.blocks import blocks, div
 from lip_build.outputs.drucksache.drucksache import Anlage, Kopf, drucksache_markdown, kopf
-from lip_build.outputs.drucksache.escape import datum, md
+from lip_build.outputs.drucksache.escape import md
 from lip_build.outputs.drucksache.tables import Tabelle, Tabellen
+from lip_build.view.formats import plan_stand
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ KOLOPHON = "lip-kolophon"
 def fusszeile(plan: Plan) -> str:
     """What every page says about the state of the plan: its version and date, as on the title page of
     Anlage 1. The commit is the build's business; it goes into the metadata and the colophon."""
-    return f"Version {plan.info.version} · Stand {datum(plan.info.stand)}"
+    return plan_stand(plan.info.version, plan.info.stand)
 
 
 def assemble(plan: Plan, version: Version) -> Dokument:

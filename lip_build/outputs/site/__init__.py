@@ -23,6 +23,7 @@ from lip_build.outputs.site.git_history import SiteHistory, read_history
 from lip_build.outputs.site.pages import build_tree
 from lip_build.outputs.site.pagetree import SiteTree
 from lip_build.outputs.site.settings import load_settings
+from lip_build.view.formats import plan_stand
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx")
 
@@ -49,7 +50,8 @@ def site_tree(root: Path, plan: Plan, version: Version, history: SiteHistory | N
     tree = build_tree(plan, settings, downloads(root), history, open_data(root))
     files = dict(tree.files)
     files.update({f"{FILES}{path}": root / path for path in sorted(linked_files(plan))})
-    return dataclasses.replace(tree, files=files, version=version.text)
+    stand = plan_stand(plan.info.version, plan.info.stand)
+    return dataclasses.replace(tree, files=files, version=stand, herkunft=version.herkunft)
 
 
 OPARL_OHNE_SITE_URL = (

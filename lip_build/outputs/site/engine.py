@@ -12,6 +12,7 @@ import html
 import json
 import logging
 import os
+import re
 import secrets
 import shutil
 import tempfile
@@ -117,6 +118,7 @@ def load(root: Path, docs: Path, site: Path, tree: SiteTree, nonce: str, dirty: 
     config.mdx_configs[SAFE_EXTENSION] = {"nonce": nonce}
     config.extra["generator"] = False  # "Made with Material" fails the contrast check
     config.extra["lip_version"] = tree.version
+    config.extra["lip_herkunft"] = tree.herkunft
     config.extra["lip_aenderungen"] = {"path": tree.changes.path, "title": tree.changes.title} if tree.changes else None
     config.plugins["lip-engine"] = _engine_plugin(tree, dirty)
     return config
@@ -150,6 +152,11 @@ class Dirty:
     changed: frozenset[str]
 
 
+# The theme's own skip link (to the first heading, only on pages with one); main.html has lip's, which
+# always leads to the content. One skip link per page.
+_THEME_SKIP_LINK = re.compile(r'<div data-md-component="skip">.*?</div>\s*', re.DOTALL)
+
+
 def _engine_plugin(tree: SiteTree, dirty: Dirty | None) -> Any:
     from mkdocs.plugins import BasePlugin
 
@@ -175,6 +182,9 @@ def _engine_plugin(tree: SiteTree, dirty: Dirty | None) -> Any:
                         if file.page.title is None:  # not given by the nav, and MkDocs reads none from meta
                             file.page.title = file.page.meta["title"]  # for a page that it does not read
             return nav
+
+        def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
+            return _THEME_SKIP_LINK.sub("", output, count=1)
 
         def on_post_build(self, *, config: Any) -> None:
             if dirty is not None:

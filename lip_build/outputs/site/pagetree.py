@@ -61,7 +61,8 @@ class SiteTree:
     pages: tuple[Page, ...]
     nav: tuple[NavItem, ...]
     files: dict[str, Path] = field(default_factory=dict)  # site path → file to copy (downloads, images)
-    version: str = ""  # shown in the footer of every page: "Stand a1b2c3d vom 26.11.2026"
+    version: str = ""  # shown in the footer of every page: "Version 2.0 · Stand 20.11.2026"
+    herkunft: str = ""  # the commit it was built from, in every page's metadata only (Version.herkunft)
     changes: NavLink | None = None  # the page "Änderungen seit Version …", linked in the footer of every page
 
     def page(self, path: str) -> Page:

@@ -69,7 +69,8 @@ def changed_pages(before: SiteTree | None, after: SiteTree) -> frozenset[str] | 
         before is None
         or before.nav != after.nav
         or [p.path for p in before.pages] != [p.path for p in after.pages]
-        or (before.version, before.changes, before.files) != (after.version, after.changes, after.files)
+        or (before.version, before.herkunft, before.changes, before.files)
+        != (after.version, after.herkunft, after.changes, after.files)
         or _nav_titles(before) != _nav_titles(after)
     ):
         return None

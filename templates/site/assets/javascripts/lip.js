@@ -111,7 +111,43 @@
     apply(false);
   }
 
+  /* A table wider than its box gets a visible hint, a sticky first column (lip.css) and a place in the tab
+     order, so that it can be scrolled with the keyboard. */
+  function markScrollingTables() {
+    Array.prototype.forEach.call(document.querySelectorAll(".lip-table-wrap"), function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      wrap.toggleAttribute("data-lip-scrolls", scrolls);
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("data-lip-tabindex", "");
+      } else if (!scrolls && wrap.hasAttribute("data-lip-tabindex")) {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("data-lip-tabindex");
+      }
+    });
+  }
+
+  /* "Im Plan suchen" (404 page) opens the theme's search dialog. */
+  function setUpSearchButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-lip-search-open]"), function (button) {
+      button.addEventListener("click", function () {
+        var toggle = document.getElementById("__search");
+        if (toggle) {
+          toggle.checked = true;
+          toggle.dispatchEvent(new Event("change"));
+          var input = document.querySelector("input.md-search__input");
+          if (input) {
+            input.focus();
+          }
+        }
+      });
+    });
+  }
+
   function init() {
+    markScrollingTables();
+    setUpSearchButtons();
+    window.addEventListener("resize", markScrollingTables);
     var table = document.querySelector("[data-lip-katalog]");
     var form = document.querySelector("[data-lip-filter]");
     if (!table || !form) {
