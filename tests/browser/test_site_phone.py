@@ -146,3 +146,20 @@ def test_the_footer_names_the_plans_version_and_the_commit_only_in_the_metadata(
         assert f'<p class="lip-footer__version">{plan_stand(info.version, info.stand)}</p>' in text
         assert '<meta name="lip-herkunft" content="Commit ' in text
         assert "Commit" not in text.split('<footer class="md-footer">')[1]
+
+
+def test_search_hits_list_no_missing_words_for_words_that_matched(open_page: Any, site: Site) -> None:
+    """Material compared the typed word ("Förderung") with the matched stem ("forderung") and showed
+    "Es fehlt: förderung" under almost every hit; the measure with the word comes first."""
+    from .test_site_browser import _open_search, _unique_word
+
+    word, measure = _unique_word(site.built.plan)
+    for query in (word, "Förderung"):
+        page = open_page("", width=375, height=812)
+        _open_search(page, query)
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=10_000)
+        if query == word:
+            first = page.locator(".md-search-result__item a").first.get_attribute("href") or ""
+            assert f"massnahmen/{measure.lower()}/" in first, (word, first)
+        assert "Es fehlt" not in page.locator(".md-search-result").inner_text(), query
