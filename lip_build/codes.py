@@ -219,11 +219,15 @@ LIP110 = _code(
 )
 LIP111 = _code(
     "LIP111",
-    W,
+    E,
     "Datei liegt an einem unbekannten Ort",
-    "Die Datei „{pfad}“ liegt an keinem Ort, den lip kennt, und wird nicht verwendet. Verschieben Sie sie (z. B. "
+    "Die Datei „{pfad}“ liegt an keinem Ort, den lip kennt, und würde nicht verwendet. Verschieben Sie sie (z. B. "
     "nach content/kapitel/, content/gremien/, handlungsfelder/<feld>/ziele/, handlungsfelder/<feld>/massnahmen/) "
     "oder löschen Sie sie.",
+    andere="Die Datei „{name}“ gehört nicht zum Plan: lip liest nur Markdown-Dateien (Endung „.md“) an festen "
+    "Orten. Daneben erlaubt sind nur Bilder und verlinkte Dokumente (.png, .jpg, .svg, .pdf, .docx, …) und "
+    "README.md. Soll die Datei zum Plan gehören, speichern Sie sie als „….md“ am passenden Ort "
+    "(doku/inhaltsmodell.md); sonst löschen Sie sie.",
 )
 LIP112 = _code(
     "LIP112",
@@ -233,6 +237,18 @@ LIP112 = _code(
     "doku/inhaltsmodell.md).",
     handlungsfeld="Im Ordner „handlungsfelder/{ordner}“ fehlt die Datei „handlungsfeld.md“ mit Kürzel, Name und "
     "Kapiteltext des Handlungsfelds. Legen Sie sie an.",
+)
+LIP113 = _code(
+    "LIP113",
+    E,
+    "Ziel oder Maßnahme am falschen Ort",
+    "Die Datei „{name}“ enthält {art} {id}, endet aber nicht auf „.md“ und fehlte so im Plan. Benennen Sie sie "
+    "um in „{ziel}“.",
+    ordner="Die Datei enthält {art} {id}, liegt aber im Ordner „{ordner}“, wo lip sie nicht als solche liest. "
+    "Verschieben Sie sie nach „{ziel}“.",
+    kopie="Die Datei enthält {art} {id}, die schon in „{ziel}“ steht; lip liest nur jene. Ist dies eine Kopie "
+    "oder eine ältere Fassung, löschen Sie sie (frühere Fassungen bewahrt Git auf); sonst übertragen Sie die "
+    "Änderungen nach „{ziel}“.",
 )
 
 # -- LIP2xx: fields -----------------------------------------------------------------------

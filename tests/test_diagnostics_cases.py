@@ -182,13 +182,72 @@ SCENARIOS: dict[str, Scenario] = {
     "LIP111 Datei direkt in content/": Scenario(
         [{"datei": "content/notizen.md", "text": "Notizen\n"}], ["content/notizen.md:1 LIP111"], []
     ),
-    "LIP111 Datei in einem Unterordner der Ziele": Scenario(
+    "LIP113 Kopie eines Ziels in einem Unterordner der Ziele": Scenario(
         [{"datei": "handlungsfelder/bildung/ziele/alt/BIL-Z01.md", "von": BIL_Z01}],
-        ["handlungsfelder/bildung/ziele/alt/BIL-Z01.md:1 LIP111"],
+        ["handlungsfelder/bildung/ziele/alt/BIL-Z01.md:1 LIP113"],
+        ["LIP301", "LIP111"],
+    ),
+    "LIP111 Notizen in einem Unterordner der Ziele": Scenario(
+        [{"datei": "handlungsfelder/bildung/ziele/alt/notizen.md", "text": "Notizen\n"}],
+        ["handlungsfelder/bildung/ziele/alt/notizen.md:1 LIP111"],
+        ["LIP113"],
+    ),
+    "LIP111 Textdatei, die kein Markdown ist": Scenario(
+        [{"datei": "handlungsfelder/bildung/notizen.txt", "text": "Notizen\n"}],
+        ["handlungsfelder/bildung/notizen.txt:1 LIP111"],
+        ["LIP113"],
+    ),
+    "LIP111 nicht bei Bildern, Dokumenten, README und versteckten Dateien": Scenario(
+        [
+            {"datei": "handlungsfelder/bildung/bilder/karte.svg", "text": "<svg/>\n"},
+            {"datei": "content/downloads/bericht.pdf", "bytes_hex": "255044462d312e370a"},
+            {"datei": "handlungsfelder/README.md", "text": "# Hinweise für die Redaktion\n"},
+            {"datei": "handlungsfelder/bildung/.gitkeep", "text": ""},
+        ],
+        [],
+        ["LIP111", "LIP113"],
+    ),
+    "LIP113 Maßnahme als .txt gespeichert": Scenario(
+        [
+            {"datei": "handlungsfelder/bildung/massnahmen/BIL-M02.txt", "von": BIL_M02},
+            {"datei": BIL_M02, "loeschen": True},
+        ],
+        ["handlungsfelder/bildung/massnahmen/BIL-M02.txt:1 LIP113"],
+        ["LIP111", "LIP305", "LIP303", "LIP306"],  # read as the measure it holds: no follow-up errors
+    ),
+    "LIP113 Maßnahme mit Endung .MD": Scenario(
+        [
+            {"datei": "handlungsfelder/bildung/massnahmen/BIL-M02.MD", "von": BIL_M02},
+            {"datei": BIL_M02, "loeschen": True},
+        ],
+        ["handlungsfelder/bildung/massnahmen/BIL-M02.MD:1 LIP113"],
+        ["LIP111", "LIP306"],
+    ),
+    "LIP113 Maßnahme direkt im Ordner des Handlungsfelds": Scenario(
+        [{"datei": "handlungsfelder/bildung/BIL-M02.md", "von": BIL_M02}, {"datei": BIL_M02, "loeschen": True}],
+        ["handlungsfelder/bildung/BIL-M02.md:1 LIP113"],
+        ["LIP111", "LIP306"],
+    ),
+    "LIP113 Maßnahme im Ordner der Ziele": Scenario(
+        [{"datei": "handlungsfelder/bildung/ziele/BIL-M02.md", "von": BIL_M02}, {"datei": BIL_M02, "loeschen": True}],
+        ["handlungsfelder/bildung/ziele/BIL-M02.md:2 LIP113"],
+        ["LIP201", "LIP206", "LIP306"],  # not checked as a goal: one error, not fourteen
+    ),
+    "LIP113 Ziel im Ordner der Maßnahmen": Scenario(
+        [
+            {"datei": "handlungsfelder/bildung/massnahmen/BIL-Z01.md", "von": BIL_Z01},
+            {"datei": BIL_Z01, "loeschen": True},
+        ],
+        ["handlungsfelder/bildung/massnahmen/BIL-Z01.md:2 LIP113"],
+        ["LIP201", "LIP202", "LIP303"],
+    ),
+    "LIP113 Sicherungskopie neben dem Original": Scenario(
+        [{"datei": "handlungsfelder/bildung/massnahmen/BIL-M02.md.bak", "von": BIL_M02}],
+        ["handlungsfelder/bildung/massnahmen/BIL-M02.md.bak:1 LIP113"],
         ["LIP301"],
     ),
-    "LIP111 nicht bei Dateien, die kein Markdown sind": Scenario(
-        [{"datei": "handlungsfelder/bildung/notizen.txt", "text": "Notizen\n"}], [], ["LIP111"]
+    "LIP113 nicht bei einer Maßnahme am richtigen Ort": Scenario(
+        [{"datei": BIL_M02, "ersetze": "titel:", "durch": "titel:"}], [], ["LIP113", "LIP111"]
     ),
     "LIP112 Verzeichnis der Organisationseinheiten fehlt": Scenario(
         [{"datei": "content/organisationseinheiten.md", "loeschen": True}],
@@ -362,6 +421,11 @@ SCENARIOS: dict[str, Scenario] = {
         ["LIP209"],
     ),
     # -- LIP30x–31x: references and structure -------------------------------------------
+    "LIP301 auf der Kopie, nicht auf dem Original": Scenario(
+        [{"datei": "handlungsfelder/bildung/massnahmen/BIL-M01 (Kopie).md", "von": BIL_M01}],
+        ["handlungsfelder/bildung/massnahmen/BIL-M01 (Kopie).md:2 LIP301"],
+        [],
+    ),
     "LIP301 Ziel-ID doppelt": Scenario(
         [{"datei": "handlungsfelder/soziales/ziele/SOZ-Z02.md", "von": SOZ_Z01}],
         ["handlungsfelder/soziales/ziele/SOZ-Z02.md:2 LIP301"],

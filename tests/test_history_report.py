@@ -126,6 +126,26 @@ def test_report_without_plan_changes(repo: Repo) -> None:
     assert "Dieser Pull-Request ändert keine Inhalte des Plans" in text
 
 
+def test_report_names_files_the_plan_does_not_read(repo: Repo) -> None:
+    """A file saved without .md changes the plan's folders: never "ändert keine Inhalte"."""
+    (repo.path / "handlungsfelder/bildung/protokoll.txt").write_text("Protokoll der Sitzung\n")
+    repo.commit("Protokoll")
+    code, text = lip(repo.path, "report", "--base", "HEAD~1", "--head", "HEAD")
+    assert code == 0, text
+    assert "ändert keine Inhalte" not in text
+    assert "aber Dateien in content/ oder handlungsfelder/: `handlungsfelder/bildung/protokoll.txt`" in text
+    assert "LIP111 Fehler" in text
+
+
+def test_report_shows_a_measure_renamed_to_txt(repo: Repo) -> None:
+    (repo.path / M01).rename((repo.path / M01).with_suffix(".txt"))
+    repo.commit("BIL-M01 umbenannt")
+    code, text = lip(repo.path, "report", "--base", "HEAD~1", "--head", "HEAD")
+    assert code == 0, text
+    assert "ändert keine" not in text
+    assert "LIP113 Fehler" in text and "BIL-M01" in text
+
+
 def test_report_unknown_base_is_a_german_error(repo: Repo) -> None:
     code, output = lip(repo.path, "report", "--base", "origin/main")
     assert code == 1

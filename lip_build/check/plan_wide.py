@@ -71,7 +71,8 @@ class PlanChecker:
     # -- identifiers ------------------------------------------------------------------
 
     def _definitions(self) -> None:
-        for doc in self.documents:
+        # A file named after its ID keeps it: a copy "BIL-M04 (Kopie).md" gets the error, not the original.
+        for doc in sorted(self.documents, key=lambda d: PurePosixPath(d.path).stem != d.identifier):
             for mention in doc.checked.definitions:
                 first = self.defined[mention.kind].get(mention.value)
                 if first is None:

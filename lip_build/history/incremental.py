@@ -77,6 +77,13 @@ def changed_since(root: Path, revision: str, folders: Iterable[str] = CONTENT_DI
     return set(tracked) | set(untracked)
 
 
+def changed_between(root: Path, old: str, new: str, folders: Iterable[str] = CONTENT_DIRS) -> set[str]:
+    """Files that differ between two commits (changed, added, removed)."""
+    return set(
+        _paths(git.run(root, "diff", "-z", "--name-only", "--no-renames", "--relative", old, new, "--", *folders))
+    )
+
+
 def read_files(folder: Path, paths: Iterable[str]) -> list[Document]:
     """The plan files among `paths` that exist in `folder`, read and field-checked as loader.read_documents
     does (findings are not reported: a version with errors can still be compared)."""

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lip_build import schema as s
-from lip_build.codes import LIP111, LIP112
+from lip_build.codes import LIP111, LIP112, LIP113
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.source import SourceFile, read_source
+from lip_build.load.yamltree import YScalar
 
 PLAN_FILE = "content/plan.md"
 
@@ -56,6 +57,19 @@ _PATTERNS = [(kind.pattern, kind) for kind in FILE_KINDS]
 
 CONTENT_DIRS = ("content", "handlungsfelder")
 
+# Files under the content folders that are allowed without being part of the plan: images and
+# documents that texts link to (the site copies them), a README, and hidden files of tools (.gitkeep).
+# Every other file is either a file of the plan or an error (LIP111, LIP113), so nothing vanishes silently.
+ALLOWED_SUFFIXES = frozenset(
+    (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".csv")
+)
+ALLOWED_NAMES = frozenset(("README.md", "LIESMICH.md", "Thumbs.db", "desktop.ini"))
+
+# A goal's or measure's ID in a file name ("BIL-M04 (Kopie).txt") or in its front matter.
+_ID_IN_NAME = re.compile(r"^([A-Za-z]{3})-([ZzMm])(\d{2,3})(?!\d)")
+_ID_IN_FRONT = re.compile(r"^id:[ \t]*[\"']?([A-Z]{3})-([ZM])(\d{2,3})[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
+_SUBFOLDER = {"Z": ("ziel", "ziele"), "M": ("massnahme", "massnahmen")}
+
 
 @dataclass(frozen=True)
 class Found:
@@ -78,12 +92,27 @@ def find_plan_root(start: Path) -> Path | None:
 
 
 def discover(root: Path) -> list[str]:
+    """The Markdown files under the content folders."""
+    return [path for path in discover_all(root) if path.endswith(".md")]
+
+
+def discover_all(root: Path) -> list[str]:
+    """Every file under the content folders, hidden ones (.gitkeep, .git/) left out."""
     found = []
     for top in CONTENT_DIRS:
         base = root / top
         if base.is_dir():
-            found += [p.relative_to(root).as_posix() for p in base.rglob("*.md") if p.is_file()]
+            for p in base.rglob("*"):
+                relative = p.relative_to(root).as_posix()
+                if not any(part.startswith(".") for part in relative.split("/")) and p.is_file():
+                    found.append(relative)
     return sorted(found)
+
+
+def allowed(path: str) -> bool:
+    """A file that may lie under the content folders without being part of the plan."""
+    name = path.rsplit("/", 1)[-1]
+    return name in ALLOWED_NAMES or any(name.lower().endswith(suffix) for suffix in ALLOWED_SUFFIXES)
 
 
 @contextmanager
@@ -105,14 +134,21 @@ def gc_paused() -> Iterator[None]:
 
 
 def read_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Found], list[str]]:
-    """Read every content file; also return the paths that could not be read."""
+    """Read every content file; also return the paths that could not be read.
+
+    A file that holds a goal or a measure but lies in the wrong place or has the wrong name
+    (BIL-M12 without .md, a measure in ziele/) gets LIP113 with the place where it belongs and is
+    checked as what it holds; any other unknown file is LIP111.
+    """
     documents = []
     unreadable = []
-    paths = discover(root)
+    strays = []
+    paths = discover_all(root)
     for path in paths:
         kind = classify(path)
         if kind is None:
-            diagnostics.add(LIP111, path, 1, 1, pfad=path)
+            if not allowed(path):
+                strays.append(path)
             continue
         source = read_source(root, path, diagnostics)
         if source is None:
@@ -120,7 +156,107 @@ def read_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Found], list[
             continue
         documents.append(Found(kind, source))
     present = set(paths)
+    folders = _field_folders(documents)
+    documents = [_wrong_kind(found, folders, present, diagnostics) for found in documents]
+    for path in strays:
+        found = _stray(root, path, folders, present, diagnostics)
+        if found is not None:
+            documents.append(found)
     for kind in FILE_KINDS:
         if kind.required and kind.glob not in present:
             diagnostics.add(LIP112, kind.glob, 1, 1, pfad=kind.glob)
+    documents.sort(key=lambda found: found.source.path)
     return documents, unreadable
+
+
+def _field_folders(documents: list[Found]) -> dict[str, str]:
+    """Folder of each Handlungsfeld by its code (BIL → bildung), from the files read."""
+    folders = {}
+    for found in documents:
+        if found.kind.name == "handlungsfeld":
+            entry = found.source.front.entries.get("code")
+            if entry is not None and isinstance(entry.value, YScalar) and isinstance(entry.value.value, str):
+                folders[entry.value.value] = found.source.path.split("/")[1]
+    return folders
+
+
+def _target(path: str, match: re.Match[str], folders: dict[str, str]) -> tuple[str, str, str]:
+    """(kind, ID, path where the file belongs) for a goal or measure ID."""
+    code, letter, number = match.groups()
+    kind, sub = _SUBFOLDER[letter.upper()]
+    ident = f"{code.upper()}-{letter.upper()}{number}"
+    parts = path.split("/")
+    folder = folders.get(code.upper()) or (parts[1] if parts[0] == "handlungsfelder" and len(parts) > 2 else None)
+    return kind, ident, f"handlungsfelder/{folder or '<ordner>'}/{sub}/{ident}.md"
+
+
+def _wrong_kind(found: Found, folders: dict[str, str], present: set[str], diagnostics: Diagnostics) -> Found:
+    """A measure saved in ziele/ (or a goal in massnahmen/) is checked as what it is, with LIP113."""
+    if found.kind.name not in ("ziel", "massnahme"):
+        return found
+    entry = found.source.front.entries.get("id")
+    value = entry.value.value if entry is not None and isinstance(entry.value, YScalar) else None
+    match = _ID_IN_NAME.match(value) if isinstance(value, str) else None
+    if match is None or match.group(0) != value or _SUBFOLDER[match.group(2).upper()][0] == found.kind.name:
+        return found
+    kind, ident, target = _target(found.source.path, match, folders)
+    art = s.KINDS[kind].label
+    pos = found.source.line_of("id")
+    if target in present:
+        diagnostics.add(
+            LIP113, found.source.path, pos.line, pos.column, variant="kopie", art=art, id=ident, ziel=target
+        )
+        return found
+    diagnostics.add(
+        LIP113,
+        found.source.path,
+        pos.line,
+        pos.column,
+        variant="ordner",
+        art=art,
+        id=ident,
+        ziel=target,
+        ordner=found.source.path.rsplit("/", 1)[0] + "/",
+    )
+    return Found(next(k for k in FILE_KINDS if k.name == kind), found.source)
+
+
+def _stray(root: Path, path: str, folders: dict[str, str], present: set[str], diagnostics: Diagnostics) -> Found | None:
+    """An unknown file: LIP113 with its place if it holds a goal or measure (then it is read as one), else LIP111."""
+    name = path.rsplit("/", 1)[-1]
+    text = _peek(root / path)
+    match = _ID_IN_FRONT.search(text) if text is not None else None
+    match = match or _ID_IN_NAME.match(name)
+    if match is None:
+        if name.endswith(".md"):
+            diagnostics.add(LIP111, path, 1, 1, pfad=path)
+        else:
+            diagnostics.add(LIP111, path, 1, 1, variant="andere", name=name)
+        return None
+    kind, ident, target = _target(path, match, folders)
+    art = s.KINDS[kind].label
+    if target in present:
+        diagnostics.add(LIP113, path, 1, 1, variant="kopie", art=art, id=ident, ziel=target)
+        return None
+    if name.endswith(".md"):
+        diagnostics.add(
+            LIP113, path, 1, 1, variant="ordner", art=art, id=ident, ziel=target, ordner=path.rsplit("/", 1)[0] + "/"
+        )
+    else:
+        diagnostics.add(LIP113, path, 1, 1, art=art, id=ident, ziel=target, name=name)
+    if text is None:
+        return None
+    source = read_source(root, path, diagnostics) if text.startswith("---") else None
+    return Found(next(k for k in FILE_KINDS if k.name == kind), source) if source is not None else None
+
+
+def _peek(path: Path) -> str | None:
+    """The start of a file as text, or None for a binary or unreadable file."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(4096)
+    except OSError:
+        return None
+    if b"\x00" in data:
+        return None
+    return data.decode("utf-8", errors="replace").removeprefix("\ufeff").replace("\r\n", "\n")

@@ -16,6 +16,7 @@ from pathlib import Path
 from lip_build.diagnostics import Diagnostics
 from lip_build.history import git, versions
 from lip_build.history.compare import Aenderung, Element, Synopse, compare
+from lip_build.history.incremental import changed_between, changed_since
 from lip_build.outputs import diagnostic_formats as diagnostics_report
 from lip_build.outputs.synopse import render_markdown
 from lip_build.outputs.synopse.render_markdown import escape
@@ -60,6 +61,7 @@ class Bericht:
     felder: tuple[Feldgruppe, ...]
     pruefungen: tuple[Pruefung, ...]
     kollisionen: tuple[Kollision, ...]
+    dateien_geaendert: tuple[str, ...] = ()  # files under content/ and handlungsfelder/ that the PR changes
 
 
 def _reasons(goal: Element) -> tuple[str, ...]:
@@ -122,7 +124,17 @@ def build_report(root: Path, base: str, head: str | None = None) -> Bericht:
         if e.aenderung is Aenderung.NEU and e.art in ("ziel", "massnahme") and (e.art, e.id) in taken
     )
     checks = rechecks(synopse)
-    return Bericht(synopse, base, result.diagnostics, result.files, _field_groups(synopse, checks), checks, collisions)
+    touched = sorted(changed_since(root, fork) if head is None else changed_between(root, fork, head_commit))
+    return Bericht(
+        synopse,
+        base,
+        result.diagnostics,
+        result.files,
+        _field_groups(synopse, checks),
+        checks,
+        collisions,
+        tuple(touched),
+    )
 
 
 # --- Markdown ------------------------------------------------------------------------------
@@ -171,6 +183,18 @@ def _label(element: Element) -> str:
 def _changes(bericht: Bericht, details: bool) -> list[str]:
     changed = bericht.synopse.geaendert
     out = [f"### Änderungen am Plan ({len(changed)})"]
+    if not changed and bericht.dateien_geaendert:
+        files = ", ".join(f"`{escape(path)}`" for path in bericht.dateien_geaendert[:_MAX_LISTED])
+        more = (
+            f" und {len(bericht.dateien_geaendert) - _MAX_LISTED} weitere"
+            if len(bericht.dateien_geaendert) > _MAX_LISTED
+            else ""
+        )
+        return [
+            *out,
+            "Dieser Pull-Request ändert keine Angaben oder Texte des Plans, aber Dateien in content/ oder "
+            f"handlungsfelder/: {files}{more}. Was lip dazu meldet, steht unter „Prüfung“.",
+        ]
     if not changed:
         return [*out, "Dieser Pull-Request ändert keine Inhalte des Plans (content/, handlungsfelder/)."]
     out.append(counts(bericht.synopse) + ".")
