@@ -41,7 +41,20 @@ def test_release_refuses_a_dirty_tree(tmp_path: Path) -> None:
     code, output = _release(root)
     assert code == 1
     assert "nicht eingecheckte Änderungen" in output and goal.name in output
+    assert f"({goal.relative_to(root).as_posix()})" in output  # the whole path, not "andlungsfelder/…"
     assert not (root / "site").exists() and not (root / "dist").exists()
+
+
+def test_release_names_new_and_renamed_files_in_full(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    _git(root, "tag", "v2.0")
+    measures = root / "handlungsfelder" / "bildung" / "massnahmen"
+    _git(root, "mv", "handlungsfelder/bildung/massnahmen/BIL-M04.md", "handlungsfelder/bildung/massnahmen/BIL-M99.md")
+    (measures / "Übersicht.png").write_bytes(b"png")
+    code, output = _release(root)
+    assert code == 1
+    assert "handlungsfelder/bildung/massnahmen/BIL-M99.md" in output
+    assert "handlungsfelder/bildung/massnahmen/Übersicht.png" in output
 
 
 def test_release_refuses_an_untagged_commit(tmp_path: Path) -> None:

@@ -45,13 +45,34 @@ def _git(root: Path, *args: str) -> str | None:
     return done.stdout.strip() if done.returncode == 0 else None
 
 
+def _changed_paths(root: Path) -> list[str]:
+    """The paths `git status` lists, as written (NUL-separated: no quoting, no stripped first column)."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "-z"], capture_output=True, check=False, timeout=20
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    entries = done.stdout.decode("utf-8", "replace").split("\x00")
+    paths = []
+    index = 0
+    while index < len(entries):
+        entry = entries[index]
+        if len(entry) > 3:
+            paths.append(entry[3:])
+            if entry[0] in "RC":  # a rename or copy: the next entry is the old name
+                index += 1
+        index += 1
+    return paths
+
+
 def check_release(root: Path, version: Version) -> None:
     """An official document must be traceable: a tagged commit and no uncommitted changes."""
     if version.commit is None:
         raise ReleaseError("Eine Freigabe (--release) braucht ein Git-Repository; hier gibt es keins.")
     if version.geaendert:
-        changed = (_git(root, "status", "--porcelain") or "").splitlines()
-        shown = ", ".join(line[3:] for line in changed[:5]) + (" …" if len(changed) > 5 else "")
+        changed = _changed_paths(root)
+        shown = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
         raise ReleaseError(
             f"Es gibt nicht eingecheckte Änderungen ({shown}). Ein offizielles Dokument muss genau einem Commit "
             "entsprechen: committen oder verwerfen Sie die Änderungen und versuchen Sie es erneut."
