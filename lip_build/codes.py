@@ -335,6 +335,14 @@ LIP209 = _code(
     "„{wert}“ steht zweimal in „{feld}“ (zuerst als Eintrag {erster}). Löschen Sie den doppelten Eintrag.",
 )
 
+LIP210 = _code(
+    "LIP210",
+    W,
+    "Vorgeschlagener Wert noch nicht geprüft",
+    "Der Wert von „{schluessel}“ ist noch mit „# {marke}“ markiert: „lip new“ hat ihn nur vorgeschlagen. Prüfen "
+    "Sie ihn und löschen Sie dann den Kommentar ab „#“. Eine Freigabe (lip build --release) ist so nicht möglich.",
+)
+
 # -- LIP30x–31x: references and structure -------------------------------------------------
 
 LIP301 = _code(
@@ -538,4 +546,11 @@ LIP408 = _code(
     "Text fehlt",
     "Nach dem Kopfbereich folgt kein Text. Beschreiben Sie unter der zweiten Zeile „---“, worum es geht; der Text "
     "erscheint auf der Website und in der Drucksache.",
+)
+LIP409 = _code(
+    "LIP409",
+    W,
+    "Platzhaltertext von lip new",
+    "Hier steht noch der Platzhalter „{text}“ aus „lip new“. Ersetzen Sie ihn durch Ihren Text; sonst erscheint er "
+    "auf der Website und in der Drucksache. Eine Freigabe (lip build --release) ist so nicht möglich.",
 )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lip_build.check.document import read_documents
+from lip_build.check.placeholders import check_placeholders
 from lip_build.check.plan_wide import PlanChecker
 from lip_build.check.reviews import check_reviews
 from lip_build.check.statuses import check_statuses
@@ -40,6 +41,7 @@ def _load_plan(root: Path) -> Result:
         if not doc.source.body.strip() and doc.kind.name in ("ziel", "massnahme", "handlungsfeld", "kapitel"):
             pos = doc.source.line_of()
             diagnostics.add(LIP408, doc.path, pos.line, pos.column)
+    check_placeholders(documents, diagnostics)
     PlanChecker(documents, diagnostics, unreadable).run(text_links)
     check_statuses(documents, diagnostics)
     check_reviews(documents, diagnostics)

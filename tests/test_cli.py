@@ -134,6 +134,29 @@ def test_new_writes_a_file_that_validates_with_the_next_id(plan_copy: Path, art:
     assert any(i.id == new_id and i.titel == title for i in items)
 
 
+@pytest.mark.parametrize("art", ["ziel", "massnahme"])
+def test_new_file_has_placeholders_that_validate_flags(plan_copy: Path, art: str) -> None:
+    """The texts and "# bitte prüfen" values of lip new pass as warnings, never silently, and fail --strict."""
+    from lip_build.check.placeholders import PLATZHALTER, PRUEFEN
+
+    code, output = run("--plan", str(plan_copy), "new", art, "--handlungsfeld", "SOZ", "--titel", "Neu")
+    assert code == 0, output
+    created = plan_copy / output.split("Angelegt: ", 1)[1].split("\n", 1)[0]
+    text = created.read_text(encoding="utf-8")
+    written = [t for t in PLATZHALTER.values() if t in text]
+    assert written, "the template writes the shared placeholder texts"
+    relative = created.relative_to(plan_copy).as_posix()
+    code, output = run("--plan", str(plan_copy), "validate")
+    assert code == 0, output
+    flagged = [line for line in output.splitlines() if line.startswith(relative) and "LIP409 Warnung" in line]
+    assert len(flagged) == len(written), output
+    if art == "massnahme":
+        assert text.count(f"# {PRUEFEN}") == 3
+        assert f"{relative}:6:1: LIP210 Warnung: Der Wert von „federfuehrung“" in output
+    code, output = run("--plan", str(plan_copy), "validate", "--strict")
+    assert code == 1
+
+
 def test_new_rejects_unknown_field_with_suggestion() -> None:
     code, output = run("--plan", str(REPO), "new", "massnahme", "--handlungsfeld", "BLI", "--titel", "x")
     assert code == 2

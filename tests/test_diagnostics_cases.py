@@ -421,6 +421,43 @@ SCENARIOS: dict[str, Scenario] = {
         ["LIP209"],
     ),
     # -- LIP30x–31x: references and structure -------------------------------------------
+    "LIP210 nach einer Liste, ohne Leerzeichen nach #": Scenario(
+        [{"datei": BIL_M02, "ersetze": "zielgruppen: [kinder]", "durch": "zielgruppen: [kinder] #bitte prüfen"}],
+        [f"{BIL_M02}:7 LIP210"],
+        [],
+    ),
+    "LIP210 nicht bei „bitte prüfen“ im Text oder in einem Wert": Scenario(
+        [
+            {
+                "datei": BIL_M02,
+                "ersetze": "Kinder lernen gemeinsam.",
+                "durch": "Kinder lernen gemeinsam # bitte prüfen",
+            },
+            {
+                "datei": BIL_M02,
+                "ersetze": "titel: Lernpatenschaften",
+                "durch": 'titel: "Lernpatenschaften # bitte prüfen"',
+            },
+        ],
+        [],
+        ["LIP210"],
+    ),
+    "LIP409 Platzhalter im Text eines Ziels": Scenario(
+        [
+            {
+                "datei": BIL_Z01,
+                "anhaengen": "\nBeschreiben Sie hier den Zielzustand: Was soll erreicht sein, "
+                "und warum ist das wichtig?\n",
+            }
+        ],
+        [f"{BIL_Z01}:15 LIP409"],
+        [],
+    ),
+    "LIP409 nicht bei einem eigenen Text, der ähnlich beginnt": Scenario(
+        [{"datei": BIL_M02, "ersetze": "Kinder lernen gemeinsam.", "durch": "Beschreiben Sie hier, was Sie tun."}],
+        [],
+        ["LIP409"],
+    ),
     "LIP301 auf der Kopie, nicht auf dem Original": Scenario(
         [{"datei": "handlungsfelder/bildung/massnahmen/BIL-M01 (Kopie).md", "von": BIL_M01}],
         ["handlungsfelder/bildung/massnahmen/BIL-M01 (Kopie).md:2 LIP301"],

@@ -57,6 +57,19 @@ def test_release_names_new_and_renamed_files_in_full(tmp_path: Path) -> None:
     assert "handlungsfelder/bildung/massnahmen/Übersicht.png" in output
 
 
+def test_release_refuses_placeholders_of_lip_new(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    created = CliRunner().invoke(cli, ["--plan", str(root), "new", "ziel", "--handlungsfeld", "BIL", "--titel", "Neu"])
+    assert created.exit_code == 0, created.output
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Neues Ziel")
+    _git(root, "tag", "v2.0")
+    code, output = _release(root)
+    assert code == 1
+    assert "LIP409 Warnung" in output and "Eine Freigabe darf keine Platzhalter" in output
+    assert not (root / "site").exists() and not (root / "dist").exists()
+
+
 def test_release_refuses_an_untagged_commit(tmp_path: Path) -> None:
     root = _repo(tmp_path)
     code, output = _release(root)

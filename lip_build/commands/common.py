@@ -46,12 +46,25 @@ def load_once(root: Path) -> Result:
     return result
 
 
-def valid_plan(ctx: click.Context) -> Plan:
+def valid_plan(ctx: click.Context, release: bool = False) -> Plan:
+    """The plan without errors; for a release (lip build --release) also without placeholders of lip new."""
+    from lip_build.check.placeholders import CODES
+
     result = load_once(plan_root(ctx))
     if result.plan is None:
         click.echo(report.as_text(result.diagnostics, result.files), err=True)
         click.echo("Der Plan hat Fehler; bitte zuerst beheben (lip validate).", err=True)
         ctx.exit(1)
+    placeholders = [d for d in result.diagnostics.items if d.code in {c.code for c in CODES}]
+    if release and placeholders:
+        click.echo("\n".join(d.as_text() for d in placeholders), err=True)
+        click.echo(
+            f"Eine Freigabe darf keine Platzhalter aus „lip new“ enthalten ({len(placeholders)} gefunden); "
+            "bitte zuerst ausfüllen (lip validate zeigt sie als Warnung).",
+            err=True,
+        )
+        ctx.exit(1)
+    assert result.plan is not None
     return result.plan
 
 

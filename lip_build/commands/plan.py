@@ -153,7 +153,7 @@ def build(ctx: click.Context, only_site: bool, only_pdf: bool, only_docx: bool, 
     from lip_build.errors import BuildError
     from lip_build.outputs.build import run_build
 
-    plan = valid_plan(ctx)
+    plan = valid_plan(ctx, release=release)
     targets = {t for t, chosen in (("site", only_site), ("pdf", only_pdf), ("docx", only_docx)) if chosen}
     try:
         notes = run_build(plan_root(ctx), plan, targets or {"site", "pdf", "docx"}, quiet=quiet, release=release)

@@ -11,6 +11,7 @@ import jinja2
 
 from lip_build.atomic import atomic_file
 from lip_build.check.document import Document, read_documents, records
+from lip_build.check.placeholders import PLATZHALTER, PRUEFEN
 from lip_build.check.reviews import goal_fingerprint
 from lip_build.check.suggest import did_you_mean
 from lip_build.diagnostics import Diagnostics
@@ -49,6 +50,7 @@ def create(root: Path, art: str, handlungsfeld: str, titel: str, ziel: str | Non
         )
     values = _defaults(documents, feld, art, code, ziel)
     values.update(id=next_id(documents, root, art, code), titel=titel, handlungsfeld=code, jahr=dt.date.today().year)
+    values.update(platzhalter=PLATZHALTER, pruefen=PRUEFEN)  # what the check reports until it is filled in
     text = _environment(root).get_template(f"{art}.md.j2").render(**values)
     target = root / "handlungsfelder" / feld.ordner / _FOLDERS[art] / f"{values['id']}.md"
     _write_new(target, text)

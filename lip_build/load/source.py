@@ -30,6 +30,8 @@ class SourceFile:
     body: str
     body_line: int  # file line on which the body starts
     text: Text  # the body, parsed (load/markdown.py)
+    front_text: str = ""  # the front matter as written, between the fences
+    front_line: int = 2  # file line of its first line
 
     @cached_property
     def front(self) -> YMap:
@@ -91,7 +93,8 @@ def split(text: str, path: str, diagnostics: Diagnostics) -> SourceFile | None:
     if closing is None:
         diagnostics.add(LIP105, path, 1, 1)
         return None
-    front = parse_front_matter(text[first_end + 1 : max(closing.start() - 1, first_end + 1)], path, 2, diagnostics)
+    front_text = text[first_end + 1 : max(closing.start() - 1, first_end + 1)]
+    front = parse_front_matter(front_text, path, 2, diagnostics)
     if front is None:
         return None
     if type(front.node) is not yaml.MappingNode:
@@ -100,7 +103,7 @@ def split(text: str, path: str, diagnostics: Diagnostics) -> SourceFile | None:
         return None
     end_line = text.count("\n", 0, closing.start())  # 0-based line of the closing fence
     body = text[closing.end() + 1 :]
-    return SourceFile(path, front, body, end_line + 2, parse(body, end_line + 2))
+    return SourceFile(path, front, body, end_line + 2, parse(body, end_line + 2), front_text)
 
 
 def read_source(root: Path, path: str, diagnostics: Diagnostics) -> SourceFile | None:
