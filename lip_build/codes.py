@@ -554,3 +554,11 @@ LIP409 = _code(
     "Hier steht noch der Platzhalter „{text}“ aus „lip new“. Ersetzen Sie ihn durch Ihren Text; sonst erscheint er "
     "auf der Website und in der Drucksache. Eine Freigabe (lip build --release) ist so nicht möglich.",
 )
+LIP410 = _code(
+    "LIP410",
+    E,
+    "Zeichen fehlt in den Schriften des PDF",
+    "Das Zeichen „{zeichen}“ ({codepunkt}) gibt es in keiner Schrift der Drucksache; das PDF ließe sich so "
+    "nicht erstellen. Ersetzen Sie es (ein Emoji zum Beispiel durch Worte) oder legen Sie eine Schrift mit offener "
+    "Lizenz, die es enthält, in den Ordner {ordner}/.",
+)

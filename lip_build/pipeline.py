@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lip_build.check.document import read_documents
+from lip_build.check.glyphs import check_glyphs
 from lip_build.check.placeholders import check_placeholders
 from lip_build.check.plan_wide import PlanChecker
 from lip_build.check.reviews import check_reviews
@@ -42,6 +43,7 @@ def _load_plan(root: Path) -> Result:
             pos = doc.source.line_of()
             diagnostics.add(LIP408, doc.path, pos.line, pos.column)
     check_placeholders(documents, diagnostics)
+    check_glyphs(root, documents, diagnostics)
     PlanChecker(documents, diagnostics, unreadable).run(text_links)
     check_statuses(documents, diagnostics)
     check_reviews(documents, diagnostics)

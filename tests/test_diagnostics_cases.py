@@ -458,6 +458,22 @@ SCENARIOS: dict[str, Scenario] = {
         [],
         ["LIP409"],
     ),
+    "LIP410 chinesisches Zeichen im Text, auch nach typografischen Anführungszeichen": Scenario(
+        [{"datei": BIL_M02, "ersetze": "Kinder lernen gemeinsam.", "durch": "„Kinder“ lernen gemeinsam: 学习."}],
+        [f"{BIL_M02}:22 LIP410"],
+        [],
+    ),
+    "LIP410 nicht bei Zeichen, die Noto Sans oder Typsts eingebaute Schriften haben": Scenario(
+        [
+            {
+                "datei": BIL_M02,
+                "ersetze": "Kinder lernen gemeinsam.",
+                "durch": "„Kinder“ – Ελληνικά, Русский, Türkçe, 50 €, ∮ und ⟦…⟧ lernen gemeinsam.",
+            }
+        ],
+        [],
+        ["LIP410"],
+    ),
     "LIP301 auf der Kopie, nicht auf dem Original": Scenario(
         [{"datei": "handlungsfelder/bildung/massnahmen/BIL-M01 (Kopie).md", "von": BIL_M01}],
         ["handlungsfelder/bildung/massnahmen/BIL-M01 (Kopie).md:2 LIP301"],

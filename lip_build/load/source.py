@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -32,6 +33,7 @@ class SourceFile:
     text: Text  # the body, parsed (load/markdown.py)
     front_text: str = ""  # the front matter as written, between the fences
     front_line: int = 2  # file line of its first line
+    latin1: bool = True  # every character of the file is in Latin-1 (then the PDF fonts have it; check/glyphs.py)
 
     @cached_property
     def front(self) -> YMap:
@@ -55,6 +57,26 @@ class SourceFile:
             else:
                 break
         return best
+
+
+_UCS1_BASE = sys.getsizeof("é") - 2  # CPython stores a str of Latin-1 characters with one byte each
+
+
+def _sized_latin1(text: str) -> bool:
+    return sys.getsizeof(text) == _UCS1_BASE + len(text) + 1
+
+
+def _encoded_latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_SAMPLES = (("äöü" * 50, True), ("Straße ÿ", True), ("„Zitat“" * 9, False), ("a😀", False), ("€", False))
+# O(1) where CPython's size of a str tells its character width (checked here, once); else a C-speed encode.
+is_latin1 = _sized_latin1 if all(_sized_latin1(t) is r for t, r in _SAMPLES) else _encoded_latin1
 
 
 def decode(data: bytes, path: str, diagnostics: Diagnostics) -> str | None:
@@ -103,7 +125,7 @@ def split(text: str, path: str, diagnostics: Diagnostics) -> SourceFile | None:
         return None
     end_line = text.count("\n", 0, closing.start())  # 0-based line of the closing fence
     body = text[closing.end() + 1 :]
-    return SourceFile(path, front, body, end_line + 2, parse(body, end_line + 2), front_text)
+    return SourceFile(path, front, body, end_line + 2, parse(body, end_line + 2), front_text, 2, is_latin1(text))
 
 
 def read_source(root: Path, path: str, diagnostics: Diagnostics) -> SourceFile | None:

@@ -16,6 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from lip_build.check.glyphs import FONTS
 from lip_build.errors import BuildError
 from lip_build.history.stamp import Version
 from lip_build.load.files import discover
@@ -27,7 +28,6 @@ from lip_build.outputs.drucksache.tables import Tabelle, insert, typst, typst_st
 
 TEMPLATE_DIR = "templates/typst"
 TEMPLATE = "drucksache.typ"
-FONTS = "fonts"
 
 # Blocks drawn by the template from daten.json, and blocks whose content the template styles.
 _DATA_BLOCKS = {"lip-kopf", "lip-inhalt"}

@@ -1,0 +1,202 @@
+"""Characters the PDF cannot set: checked in `lip validate`, so that a green check means the PDF builds.
+
+The Drucksache and the Synopse are set by Typst with the fonts in fonts/ (Noto Sans) and, for
+characters those lack, Typst's embedded fonts (Libertinus Serif, New Computer Modern, DejaVu Sans
+Mono); system fonts are ignored. A character none of them has stops the PDF/A build with an English
+error, long after the pull request was merged (an emoji in a title).
+
+Fast path: an ASCII text is skipped at once (str.isascii is O(1)), a text of Latin-1 characters after
+one C-speed encode; only other texts are searched with a pattern of the characters the shipped fonts
+lack. The shipped fonts' code points (read with fontTools from their cmap tables) and what Typst's
+embedded fonts add (asked from Typst itself, once per character) are cached in the user's cache
+folder (~/.cache/lip/) by the fonts' sizes and dates, so fontTools and Typst are loaded only when
+the fonts or the characters change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lip_build.atomic import atomic_file
+from lip_build.check.document import Document
+from lip_build.codes import LIP410
+from lip_build.diagnostics import Diagnostics
+
+FONTS = "fonts"  # the plan's own font folder, else the one shipped with lip (outputs/drucksache/render_typst.py)
+_LIP_REPO = Path(__file__).resolve().parents[2]
+_FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+_VERSION = 1  # of the cache file's layout
+
+
+def cache_file(folder: Path) -> Path:
+    """Where the coverage of a font folder is kept: the user's cache folder, never the plan's repository."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    digest = hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
+    return base / "lip" / f"schriften-{digest}.json"
+
+
+def font_folder(root: Path) -> Path:
+    own = root / FONTS
+    return own if own.is_dir() else _LIP_REPO / FONTS
+
+
+@dataclass
+class Coverage:
+    """What the fonts can set: the shipped fonts' code points and the answers of Typst for others."""
+
+    ranges: list[tuple[int, int]]  # code points of the shipped fonts, as inclusive ranges
+    typst: dict[str, bool]  # character → can Typst set it with its embedded fonts
+    key: str  # fonts and Typst version the cache belongs to
+
+    @property
+    def latin1(self) -> bool:
+        """Whether every printable Latin-1 character is covered (then a Latin-1 text needs no search)."""
+        return all(self.has(chr(c)) for c in range(0xA0, 0x100))
+
+    def has(self, char: str) -> bool:
+        code = ord(char)
+        return any(low <= code <= high for low, high in self.ranges) or self.typst.get(char, False)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Any character the shipped fonts lack (control characters aside)."""
+        covered = "".join(_class_range(low, high) for low, high in self.ranges)
+        return re.compile(f"[^\\x00-\\x1f\\x7f-\\x9f{covered}]")
+
+
+def _class_range(low: int, high: int) -> str:
+    return re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+
+
+def _fonts(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in _FONT_SUFFIXES and p.is_file())
+
+
+def _key(folder: Path) -> str:
+    """The fonts and the installed Typst (its embedded fonts), by size and date: cheap to compute."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("typst")
+    files = [Path(spec.origin).parent / "_typst.abi3.so"] if spec and spec.origin else []
+    stats = [(p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in _fonts(folder)]
+    stats += [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.is_file()]
+    return json.dumps([_VERSION, str(folder), stats])
+
+
+def _read_cmaps(fonts: list[Path]) -> list[tuple[int, int]]:
+    from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]
+
+    codes: set[int] = set()
+    for path in fonts:
+        collection = TTCollection(str(path), lazy=True) if path.suffix.lower() in (".ttc", ".otc") else None
+        for font in collection.fonts if collection else [TTFont(str(path), lazy=True)]:
+            codes.update(font.getBestCmap() or {})
+            font.close()
+    ranges: list[tuple[int, int]] = []
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return ranges
+
+
+@cache
+def coverage(root: Path) -> Coverage:
+    folder = font_folder(root)
+    key = _key(folder)
+    try:
+        data = json.loads(cache_file(folder).read_text(encoding="utf-8"))
+        if data["key"] == key:
+            return Coverage([(a, b) for a, b in data["ranges"]], dict(data["typst"]), key)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    found = Coverage(_read_cmaps(_fonts(folder)), {}, key)
+    _store(folder, found)
+    return found
+
+
+def _store(folder: Path, found: Coverage) -> None:
+    """Keep the cache for the next run; a cache that cannot be written only makes the next run slower."""
+    data = {"key": found.key, "ranges": found.ranges, "typst": found.typst}
+    with contextlib.suppress(OSError):
+        target = cache_file(folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_file(target, json.dumps(data, ensure_ascii=False))
+
+
+def _ask_typst(root: Path, chars: list[str]) -> set[str] | None:
+    """Of `chars` (none in the shipped fonts), those that Typst can set with its embedded fonts;
+    None when Typst fails for another reason (then nothing is claimed and nothing cached)."""
+    import tempfile
+
+    import typst
+
+    folder = font_folder(root)
+    lines = "\n\n".join(
+        f"#{json.dumps(c, ensure_ascii=False)}" for c in chars
+    )  # each as its own string: no escaping of markup
+    source = f'#set document(title: "Probe")\n#set text(font: "Noto Sans", lang: "de")\n{lines}\n'
+    missing: set[str] = set()
+    with tempfile.TemporaryDirectory() as work:
+        main = Path(work) / "probe.typ"
+        main.write_text(source, encoding="utf-8")
+        try:
+            typst.compile(str(main), font_paths=[str(folder)], ignore_system_fonts=True, pdf_standards=["a-2a"])
+        except typst.TypstError as error:
+            text = f"{getattr(error, 'message', '')}\n{getattr(error, 'diagnostic', '') or ''}\n{error}"
+            missing = {c for c in chars if f"`{json.dumps(c, ensure_ascii=False)}`" in text}
+            if not missing:  # an error other than a missing glyph: say nothing rather than something wrong
+                return None
+        except (RuntimeError, OSError, ValueError):
+            return None
+    return set(chars) - missing
+
+
+def _settable(root: Path, found: Coverage, chars: set[str]) -> set[str]:
+    """The characters of `chars` (none in the shipped fonts) that no font can set."""
+    unknown = sorted(c for c in chars if c not in found.typst)
+    if unknown:
+        can = _ask_typst(root, unknown)
+        if can is None:
+            return set()
+        found.typst.update({c: c in can for c in unknown})
+        _store(font_folder(root), found)
+    return {c for c in chars if not found.typst[c]}
+
+
+def check_glyphs(root: Path, documents: Iterable[Document], diagnostics: Diagnostics) -> None:
+    found = coverage(root)
+    if found.latin1:  # the usual case: only files with characters beyond Latin-1 need a look
+        suspects = [doc.source for doc in documents if not doc.source.latin1]
+    else:
+        suspects = [doc.source for doc in documents]
+    if not suspects:
+        return
+    pattern = found.pattern
+    hits = [
+        (source.path, text, line, match)
+        for source in suspects
+        for text, line in ((source.front_text, source.front_line), (source.body, source.body_line))
+        if not text.isascii()
+        for match in pattern.finditer(text)
+    ]
+    if not hits:
+        return
+    missing = _settable(root, found, {match.group() for _, _, _, match in hits})
+    for path, text, first_line, match in hits:
+        char = match.group()
+        if char not in missing:
+            continue
+        start = match.start()
+        line = first_line + text.count("\n", 0, start)
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        diagnostics.add(LIP410, path, line, column, zeichen=char, codepunkt=f"U+{ord(char):04X}", ordner=FONTS)
