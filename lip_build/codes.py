@@ -180,6 +180,17 @@ LIP106 = _code(
     anker="Ein Wert beginnt mit & . Setzen Sie ihn in Anführungszeichen.",
     alias_unbekannt="Ein Wert beginnt mit * . Setzen Sie ihn in Anführungszeichen.",
     anfuehrungszeichen="Ein Anführungszeichen wird nicht geschlossen.",
+    anfuehrungszeichen_offen="Der Wert von „{schluessel}“ beginnt mit dem Anführungszeichen {zeichen}, das in dieser "
+    "Zeile nicht geschlossen wird; YAML liest deshalb die folgenden Zeilen als Teil des Werts. Setzen Sie das "
+    "schließende {zeichen} ans Ende des Werts.",
+    leerzeichen_sonder="Hier steht ein besonderes Leerzeichen ({codepunkt}, etwa ein geschütztes Leerzeichen aus Word "
+    "oder einer Webseite), das YAML nicht als Leerzeichen erkennt. Löschen Sie es und tippen Sie ein normales "
+    "Leerzeichen.",
+    leerzeichen_fehlt="Nach „{schluessel}:“ fehlt ein Leerzeichen; YAML liest sonst Schlüssel und Wert als einen Text. "
+    "Schreiben Sie „{schluessel}: Wert“.",
+    typografisch="In dieser Zeile stehen typografische Anführungszeichen („…“ oder “…”). YAML erkennt nur gerade "
+    "Anführungszeichen (\" oder '); setzen Sie einen Text mit „: “ oder Klammern in gerade Anführungszeichen, z. B. "
+    'titel: "„Wir: zusammen“".',
     liste="In einer Liste in eckigen Klammern fehlt ein Komma oder die schließende Klammer ].",
     klammern="In geschweiften Klammern fehlt ein Komma oder die schließende Klammer }}.",
     listeneintrag="Die Einrückung eines Listeneintrags („- “) stimmt nicht.",
@@ -258,6 +269,9 @@ LIP201 = _code(
     E,
     "Unbekannter Schlüssel",
     "Den Schlüssel „{schluessel}“ gibt es hier nicht.{vorschlag} Erlaubt sind: {erlaubt}.",
+    leerzeichen="Vor dem Schlüssel „{schluessel}“ steht ein besonderes Leerzeichen ({codepunkt}, etwa ein geschütztes "
+    "Leerzeichen aus Word oder einer Webseite), das YAML nicht als Leerzeichen erkennt. Löschen Sie es und tippen Sie "
+    "ein normales Leerzeichen.",
 )
 LIP202 = _code(
     "LIP202",
@@ -341,6 +355,14 @@ LIP210 = _code(
     "Vorgeschlagener Wert noch nicht geprüft",
     "Der Wert von „{schluessel}“ ist noch mit „# {marke}“ markiert: „lip new“ hat ihn nur vorgeschlagen. Prüfen "
     "Sie ihn und löschen Sie dann den Kommentar ab „#“. Eine Freigabe (lip build --release) ist so nicht möglich.",
+)
+
+LIP211 = _code(
+    "LIP211",
+    E,
+    "Wert in typografischen Anführungszeichen",
+    "„{feld}“ ist {wert}: die typografischen Anführungszeichen erkennt YAML nicht als Anführungszeichen, sie "
+    'gehören so zum Wert. Schreiben Sie gerade Anführungszeichen ("{innen}") oder lassen Sie sie weg.',
 )
 
 # -- LIP30x–31x: references and structure -------------------------------------------------

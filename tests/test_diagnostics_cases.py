@@ -150,6 +150,44 @@ SCENARIOS: dict[str, Scenario] = {
         [f"{BIL_M02}:16 LIP106"],
         [],
     ),
+    "LIP106 Anführungszeichen in Zeile 3 offen, nicht Einrückung in Zeile 6": Scenario(
+        _front("titel: Lernpatenschaften", 'titel: "Lernpatenschaften'), [f"{BIL_M02}:3 LIP106"], []
+    ),
+    "LIP106 einfaches Anführungszeichen offen in einem eingerückten Block": Scenario(
+        _front("  status: vorgeschlagen", "  status: 'vorgeschlagen"), [f"{BIL_M02}:13 LIP106"], []
+    ),
+    "LIP106 Anführungszeichen offen, Text geht eingerückt weiter": Scenario(
+        _front("titel: Lernpatenschaften", 'titel: "Lernpatenschaften\n  und mehr'), [f"{BIL_M02}:3 LIP106"], []
+    ),
+    "LIP106 Anführungszeichen in einer Liste offen": Scenario(
+        _front("zielgruppen: [kinder]", 'zielgruppen: ["kinder]'), [f"{BIL_M02}:7 LIP106"], []
+    ),
+    "LIP106 geschütztes Leerzeichen nach dem Doppelpunkt": Scenario(
+        _front('federfuehrung: "40"', 'federfuehrung:\u00a0"40"'), [f"{BIL_M02}:6 LIP106"], []
+    ),
+    "LIP201 geschütztes Leerzeichen in der Einrückung, nicht „beginn fehlt“": Scenario(
+        _front("  beginn: 2025", " \u00a0beginn: 2025"), [f"{BIL_M02}:9 LIP201"], ["LIP202"]
+    ),
+    "LIP106 Leerzeichen nach dem Doppelpunkt fehlt": Scenario(
+        _front("herkunft: ag-jugend", "herkunft:ag-jugend"), [f"{BIL_M02}:11 LIP106"], []
+    ),
+    "LIP106 Doppelpunkt in typografischen Anführungszeichen": Scenario(
+        _front("titel: Lernpatenschaften", "titel: „Lernen: Patenschaften“"), [f"{BIL_M02}:3 LIP106"], []
+    ),
+    "LIP106 nicht bei geschütztem Leerzeichen und Anführungszeichen innerhalb eines Werts": Scenario(
+        _front("titel: Lernpatenschaften", "titel: Lern\u00a0patenschaften „für alle“ mit 'Herz' und \"Hand\""),
+        [],
+        ["LIP106"],
+    ),
+    "LIP211 Zielgruppe in englischen typografischen Anführungszeichen": Scenario(
+        _front("zielgruppen: [kinder]", "zielgruppen: [“kinder”]"), [f"{BIL_M02}:7 LIP211"], ["LIP304"]
+    ),
+    "LIP211 Status in Anführungszeichen der Form ‚…‘": Scenario(
+        _front("  status: vorgeschlagen", "  status: ‚vorgeschlagen‘"), [f"{BIL_M02}:13 LIP211"], ["LIP205"]
+    ),
+    "LIP211 nicht bei einem Titel in typografischen Anführungszeichen": Scenario(
+        _front("titel: Lernpatenschaften", "titel: „Lernpatenschaften“"), [], ["LIP211"]
+    ),
     "LIP106 nicht bei Doppelpunkt in Anführungszeichen": Scenario(
         _front("titel: Lernpatenschaften", 'titel: "Lernen: Patenschaften"'), [], ["LIP106"]
     ),
@@ -806,6 +844,8 @@ UNREACHED = {
     ("LIP103", "unlesbar"): "only when the OS refuses to read a file; the tests run as root",
     ("LIP202", "liste"): "every list with min_items is required, so an empty one is reported as missing first",
     ("LIP106", "ende"): "libyaml reports an unexpected end only inside quotes, where the quote hint matches first",
+    ("LIP106", "anfuehrungszeichen"): "the pre-scan (yamltree.real_cause) names every quote that stays open "
+    "(anfuehrungszeichen_offen); this wording stays as the fallback",
 }
 
 

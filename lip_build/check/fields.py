@@ -18,7 +18,7 @@ import yaml
 
 from lip_build import schema as s
 from lip_build.check.suggest import did_you_mean
-from lip_build.codes import LIP107, LIP201, LIP202, LIP203, LIP204, LIP205, LIP207, LIP208, LIP209, Code
+from lip_build.codes import LIP107, LIP201, LIP202, LIP203, LIP204, LIP205, LIP206, LIP207, LIP208, LIP209, LIP211, Code
 from lip_build.diagnostics import Diagnostics, Severity
 from lip_build.load.yamltree import NULLS, Front, Pos, describe, is_plain, scalar_value, to_tree
 
@@ -70,6 +70,11 @@ class FieldChecker:
 
     def _report(self, code: Code, node: yaml.Node, /, variant: str = "", **values: object) -> None:
         pos = self._pos(node)
+        wert = values.get("wert")
+        quoted = _TYPOGRAPHIC.match(wert) if code in _EXPLAINED_BY_QUOTES and isinstance(wert, str) else None
+        if quoted:  # „40“: YAML knows only straight quotes, so the typographic ones became part of the value
+            code, variant = LIP211, ""
+            values = {"wert": wert, "feld": values["feld"], "innen": quoted.group(1)}
         self.diagnostics.add(code, self.path, pos.line, pos.column, variant=variant, **values)
         if code.severity is Severity.ERROR:
             self.result.broken = True
@@ -94,8 +99,14 @@ class FieldChecker:
         allowed = _keys(spec)
         if not entries.keys() <= allowed:
             names = [f.key for f in spec.fields]
-            for key, (key_node, _) in entries.items():
-                if key not in allowed:
+            for key, (key_node, value_node) in list(entries.items()):
+                clean = key.strip(_ODD_SPACES)
+                if key not in allowed and clean != key and clean in allowed and clean not in entries:
+                    # " beginn" with a no-break space: YAML took the space as part of the key
+                    odd = next(c for c in key if c in _ODD_SPACES and c not in " 	")
+                    self._report(LIP201, key_node, "leerzeichen", schluessel=clean, codepunkt=f"U+{ord(odd):04X}")
+                    entries = {clean if k == key else k: v for k, v in entries.items()}
+                elif key not in allowed:
                     self._report(
                         LIP201,
                         key_node,
@@ -343,6 +354,12 @@ class FieldChecker:
 
 
 _new = tuple.__new__
+_ODD_SPACES = (
+    " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+)
+# A value wrapped in typographic quotes („40“, “40”, ‚40‘, »40«), and the codes whose finding it explains.
+_TYPOGRAPHIC = re.compile(r"^\s*[„“”‚‘’«»]\s*(.*?)\s*[“”‘’»«]\s*$")
+_EXPLAINED_BY_QUOTES = frozenset({LIP204, LIP205, LIP206, LIP208})
 # Field types whose value is one scalar (everything but objects, lists and mappings).
 _SIMPLE = frozenset({s.Text, s.Integer, s.Number, s.Boolean, s.Date, s.Choice, s.Pattern, s.Key, s.Ref, s.Partner})
 _KEYS: dict[int, frozenset[str]] = {}

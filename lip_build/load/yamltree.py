@@ -10,6 +10,7 @@ keys (which PyYAML silently drops) are reported by the field check.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -202,6 +203,96 @@ def yaml_error_wording(error: yaml.YAMLError, line_text: str = "") -> dict[str, 
     return {"problem": str(getattr(error, "problem", None) or "unbekannter Fehler")}
 
 
+# When PyYAML fails, it names where it gave up, often lines after the cause (an unclosed quote on
+# line 3 becomes an indentation error on line 6). Before its wording is used, the text up to that
+# line is searched for causes that PyYAML cannot name; the first one found is reported instead.
+_ODD_SPACE = "\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"  # no-break and other spaces YAML does not know
+_ODD_SPACE_AT = re.compile(rf"^[ \t]*(?:-[ \t]*)?(?:[^\s:#\"'][^:#]*?:[ \t]*)?([{_ODD_SPACE}])")
+_KEY_NO_SPACE = re.compile(r"^[ \t]*(?:-[ \t]+)?([a-z][a-z0-9_]*):(?=[^\s/])")
+_KEY_HEAD = re.compile(r"^([ \t]*)(?:-[ \t]+)?(?:([^\s#\"'\-\[{][^#]*?):(?:[ \t]+|$))?")
+_KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?[^\s#\"'][^:#]*:(?:[ \t]|$)")
+_TYPOGRAPHIC = "„“”‚‘’«»"
+
+
+def _close(text: str, start: int, quote: str) -> int | None:
+    """Index of the quote that ends a quoted scalar whose text starts at `start`, or None."""
+    index = start
+    while index < len(text):
+        char = text[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and text[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
+    return None
+
+
+def _unclosed_quote(line: str) -> tuple[int, str] | None:
+    """Column and character of a quote that starts a value on this line and does not end on it."""
+    head = _KEY_HEAD.match(line)
+    index = head.end() if head else 0
+    token_start = True
+    while index < len(line):
+        char = line[index]
+        if char in "\"'" and token_start:
+            end = _close(line, index + 1, char)
+            if end is None:
+                return index, char
+            index, token_start = end + 1, False
+            continue
+        if char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return None  # a comment
+        if char in "[{,":
+            token_start = True
+        elif char not in " \t":
+            token_start = False
+        index += 1
+    return None
+
+
+def real_cause(text: str, error_line: int) -> tuple[int, int, dict[str, str]] | None:
+    """(0-based line, 1-based column, LIP106 wording) of the cause of a syntax error at `error_line`."""
+    lines = text.split("\n")
+    upto = lines[: error_line + 1]
+    for number, line in enumerate(upto):
+        odd = _ODD_SPACE_AT.match(line)
+        if odd:
+            char = odd.group(1)
+            return number, odd.start(1) + 1, {"variant": "leerzeichen_sonder", "codepunkt": f"U+{ord(char):04X}"}
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for number, line in enumerate(upto):
+        unclosed = _unclosed_quote(line)
+        if unclosed is None:
+            continue
+        column, quote = unclosed
+        end = _close(text, offsets[number] + column + 1, quote)
+        end_line = bisect.bisect_right(offsets, end) - 1 if end is not None else len(lines) - 1
+        indent = len(line) - len(line.lstrip(" \t"))
+        later = [_KEY_LINE.match(n) for n in lines[number + 1 : end_line + 1]]
+        swallowed = any(m and len(m.group(1)) <= indent for m in later)  # the text ran into the next key
+        if end is None or end_line > error_line or swallowed:
+            head = _KEY_HEAD.match(line)
+            key = head.group(2) if head and head.group(2) else "dem Listeneintrag"
+            return (
+                number,
+                column + 1,
+                {"variant": "anfuehrungszeichen_offen", "schluessel": key.strip(), "zeichen": quote},
+            )
+    for number, line in enumerate(upto):
+        missing = _KEY_NO_SPACE.match(line)
+        if missing and ": " not in line:
+            return number, missing.end(), {"variant": "leerzeichen_fehlt", "schluessel": missing.group(1)}
+    if error_line < len(lines) and any(c in lines[error_line] for c in _TYPOGRAPHIC):
+        return error_line, 1, {"variant": "typografisch"}
+    return None
+
+
 # A value that starts with & or * is an anchor or alias in YAML: "&Co KG" silently becomes "KG", and
 # aliases can multiply a small file into a huge one. Cheap text test first, the scanner only on a hit.
 _MAYBE_ANCHOR_OR_ALIAS = re.compile(r"[:\[,\-]\s*[&*]")  # a superset of the next pattern, several times faster
@@ -241,7 +332,11 @@ def parse_front_matter(text: str, path: str, first_line: int, diagnostics: Diagn
         column = (mark.column if mark else 0) + 1
         lines = text.split("\n")
         offending = lines[mark.line] if mark and mark.line < len(lines) else ""
-        diagnostics.add(LIP106, path, line, column, **yaml_error_wording(error, offending))
+        wording = yaml_error_wording(error, offending)
+        cause = real_cause(text, mark.line if mark else 0) if wording.get("variant") != "tabulator" else None
+        if cause is not None:
+            line, column, wording = cause[0] + first_line, cause[1], cause[2]
+        diagnostics.add(LIP106, path, line, column, **wording)
         return None
     except yaml.YAMLError as error:
         diagnostics.add(LIP106, path, first_line, 1, **yaml_error_wording(error))
