@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from lip_build.commands import history, plan
-from lip_build.commands.clickde import LipGroup
+from lip_build.commands.clickde import GermanPath, LipGroup
 
 
 @click.group(cls=LipGroup, options_metavar="[OPTIONEN]", subcommand_metavar="BEFEHL [ANGABEN]...")
 @click.option(
     "--plan",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=GermanPath(file_okay=False, path_type=Path),
     default=None,
     metavar="ORDNER",
     help="Ordner des Plans (Standard: der nächste Ordner mit content/plan.md).",

@@ -15,8 +15,12 @@ from lip_build.check.texts import TextChecker
 from lip_build.codes import LIP408
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.files import gc_paused
+from lip_build.load.source import decode
+from lip_build.load.yamltree import check_yaml_syntax
 from lip_build.model.assemble import assemble
 from lip_build.model.plan import Plan
+
+SITE_CONFIG = "mkdocs.yml"
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,15 @@ class Result:
 def load_plan(root: Path) -> Result:
     with gc_paused():
         return _load_plan(root)
+
+
+def _site_config(root: Path, diagnostics: Diagnostics) -> None:
+    """The syntax of mkdocs.yml: a green check must mean that `lip build` can read it."""
+    path = root / SITE_CONFIG
+    if path.is_file():
+        text = decode(path.read_bytes(), SITE_CONFIG, diagnostics)
+        if text is not None:
+            check_yaml_syntax(text, SITE_CONFIG, diagnostics)
 
 
 def _load_plan(root: Path) -> Result:
@@ -44,6 +57,7 @@ def _load_plan(root: Path) -> Result:
             diagnostics.add(LIP408, doc.path, pos.line, pos.column)
     check_placeholders(documents, diagnostics)
     check_glyphs(root, documents, diagnostics)
+    _site_config(root, diagnostics)
     PlanChecker(documents, diagnostics, unreadable).run(text_links)
     check_statuses(documents, diagnostics)
     check_reviews(documents, diagnostics)

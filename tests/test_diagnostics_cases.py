@@ -131,7 +131,7 @@ SCENARIOS: dict[str, Scenario] = {
         _front("handlungsfeld: BIL", "handlungsfeld: BIL\n*x: 1"), [f"{BIL_M02}:5 LIP106"], ["LIP109"]
     ),
     "LIP106 geschweifte Klammer nicht geschlossen": Scenario(
-        _front("zeitraum:\n  beginn: 2025", "zeitraum: {beginn: 2025"), [f"{BIL_M02}:9 LIP106"], []
+        _front("zeitraum:\n  beginn: 2025", "zeitraum: {beginn: 2025"), [f"{BIL_M02}:8 LIP106"], []
     ),
     "LIP106 Listeneintrag falsch eingerückt": Scenario(
         _front("    art: jaehrlich", "  art: jaehrlich", BIL_M01), [f"{BIL_M01}:15 LIP106"], []
@@ -143,7 +143,7 @@ SCENARIOS: dict[str, Scenario] = {
         _front("titel: Lernpatenschaften", "titel: |x\n  Lernen"), [f"{BIL_M02}:3 LIP106"], []
     ),
     "LIP106 eckige Klammer nicht geschlossen": Scenario(
-        _front("zielgruppen: [kinder]", "zielgruppen: [kinder"), [f"{BIL_M02}:8 LIP106"], []
+        _front("zielgruppen: [kinder]", "zielgruppen: [kinder"), [f"{BIL_M02}:7 LIP106"], []
     ),
     "LIP106 Einrückung stimmt nicht": Scenario(
         _front("  status: nicht_begonnen", "   status: nicht_begonnen\n  stand: 2026-01-01"),

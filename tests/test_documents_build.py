@@ -18,6 +18,7 @@ from lip_build.errors import BuildError
 from lip_build.load.markdown import parse
 from lip_build.outputs.drucksache.paths import WORK
 from lip_build.outputs.drucksache.zipfiles import write_zip
+from lip_build.pipeline import load_plan
 
 from .documents.helpers import build, docx_text, flat, lenient, load, pages, small_plan
 
@@ -107,14 +108,32 @@ def test_pandoc_failure_is_reported_in_german_with_its_message(plan_dir: Path) -
     assert "gibtesnicht" in message and f"Zwischendatei: {plan_dir / 'x.md'}" in message
 
 
-def test_a_character_the_fonts_cannot_show_is_an_error_naming_the_file(plan_dir: Path) -> None:
+def test_a_character_the_fonts_cannot_show_is_found_by_validate(plan_dir: Path) -> None:
+    """LIP410 before any build: a green check means the PDF builds."""
     measure = plan_dir / "handlungsfelder" / "bildung" / "massnahmen" / "BIL-M02.md"
     _replace(measure, "Kinder lernen gemeinsam.", "Kinder lernen gemeinsam 中文.")
+    found = [(d.path, d.line, d.code) for d in load_plan(plan_dir).diagnostics.items if d.code == "LIP410"]
+    line = measure.read_text(encoding="utf-8").split("\n").index("Kinder lernen gemeinsam 中文.") + 1
+    path = "handlungsfelder/bildung/massnahmen/BIL-M02.md"
+    assert found == [(path, line, "LIP410"), (path, line, "LIP410")]
+
+
+def test_typst_errors_reach_the_user_in_german_with_the_original_as_detail(plan_dir: Path) -> None:
+    """Should a character still reach Typst (a plan not validated), the build says so in German and names the file."""
+    plan = load(plan_dir)
+    measure = plan.massnahmen[0]
+    changed = dataclasses.replace(
+        plan,
+        massnahmen=tuple(
+            dataclasses.replace(m, titel=m.titel + " 中文") if m is measure else m for m in plan.massnahmen
+        ),
+    )
     with pytest.raises(BuildError) as caught:
-        build(plan_dir, {"pdf"})
+        build(plan_dir, {"pdf"}, plan=changed)
     message = str(caught.value)
+    assert message.startswith("Typst konnte das PDF nicht erstellen. Ein Zeichen gibt es in keiner Schrift")
     assert "Das Zeichen „中“ (U+4E2D)" in message
-    assert "handlungsfelder/bildung/massnahmen/BIL-M02.md:" in message
+    assert "\nMeldung von Typst (englisch): " in message and "could not be displayed" in message
 
 
 def test_raw_code_in_front_matter_texts_is_shown_as_text(plan_dir: Path) -> None:

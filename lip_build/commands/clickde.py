@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -28,6 +29,40 @@ class GermanChoice(click.Choice):  # type: ignore[type-arg]
             param,
             ctx,
         )
+
+
+class GermanIntRange(click.IntRange):
+    """An integer in a range, with German messages (Click's: "'abc' is not a valid integer range")."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            self.fail(f"„{value}“ ist keine ganze Zahl.", param, ctx)
+        if (self.min is not None and number < self.min) or (self.max is not None and number > self.max):
+            self.fail(f"{number} liegt nicht zwischen {self.min} und {self.max}.", param, ctx)
+        return number
+
+
+class GermanPath(click.Path):
+    """A path with German messages and metavar (Click's: "Directory 'x' is a file.", DIRECTORY)."""
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
+        return "ORDNER" if not self.file_okay else "DATEI" if not self.dir_okay else "PFAD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = Path(os.fsdecode(value)) if not isinstance(value, Path) else value
+        if path.exists():
+            if not self.file_okay and not path.is_dir():
+                self.fail(f"„{path}“ ist eine Datei; hier gehört ein Ordner hin.", param, ctx)
+            if not self.dir_okay and path.is_dir():
+                self.fail(f"„{path}“ ist ein Ordner; hier gehört eine Datei hin.", param, ctx)
+        elif self.exists:
+            self.fail(f"„{path}“ gibt es nicht.", param, ctx)
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as error:  # a case not handled above (permissions): German frame, Click's detail
+            self.fail(f"„{path}“ lässt sich nicht verwenden ({error.message}).", param, ctx)
 
 
 class _GermanHelp:
@@ -68,7 +103,7 @@ class LipGroup(_GermanHelp, click.Group):
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
             if command is not None and not command.hidden:
-                rows.append((name, command.get_short_help_str(limit=70)))
+                rows.append((name, short_help(command)))
         if rows:
             with formatter.section("Befehle"):
                 formatter.write_dl(rows)
@@ -101,6 +136,13 @@ class LipGroup(_GermanHelp, click.Group):
             )
             sys.exit(3)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def short_help(command: click.Command) -> str:
+    """The first paragraph of a command's help, whole: Click cuts it at 45 characters or at "z. B." mid-phrase."""
+    if command.short_help:
+        return command.short_help
+    return " ".join((command.help or "").partition("\n\n")[0].split())
 
 
 def german_usage_message(error: UsageError) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from lip_build.atomic import atomic_file
-from lip_build.commands.clickde import GermanChoice, LipCommand
+from lip_build.commands.clickde import GermanChoice, GermanPath, LipCommand
 from lip_build.commands.common import plan_root, valid_plan
 from lip_build.errors import BuildError, CodeownersError, GitError
 
@@ -40,7 +40,7 @@ def _emit(text: str, ausgabe: Path | None, what: str) -> None:
 
 _AUSGABE = click.option(
     "--ausgabe",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=GermanPath(dir_okay=False, path_type=Path),
     default=None,
     metavar="DATEI",
     help="In diese Datei schreiben statt auf den Bildschirm.",
@@ -131,7 +131,7 @@ def report_command(ctx: click.Context, base: str, head: str | None, ausgabe: Pat
 @click.command("codeowners", cls=LipCommand)
 @click.option(
     "--ausgabe",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=GermanPath(dir_okay=False, path_type=Path),
     default=Path(".github/CODEOWNERS"),
     show_default=True,
     metavar="DATEI",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from lip_build.commands.clickde import GermanChoice, LipCommand, LipGroup
+from lip_build.commands.clickde import GermanChoice, GermanIntRange, GermanPath, LipCommand, LipGroup
 from lip_build.commands.common import colour, load_once, plan_root, valid_plan
 from lip_build.diagnostics import Severity
 from lip_build.outputs import diagnostic_formats as report
@@ -84,7 +84,7 @@ def new(ctx: click.Context, art: str, handlungsfeld: str, titel: str, ziel: str 
 @click.command(cls=LipCommand)
 @click.option(
     "--ausgabe",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=GermanPath(file_okay=False, path_type=Path),
     default=Path("schemas"),
     show_default=True,
     help="Ordner für die Schema-Dateien (relativ zum Plan).",
@@ -189,7 +189,7 @@ def export(ctx: click.Context) -> None:
 @click.command(cls=LipCommand)
 @click.option(
     "--port",
-    type=click.IntRange(0, 65535),
+    type=GermanIntRange(0, 65535),
     default=8000,
     show_default=True,
     metavar="PORT",

@@ -317,6 +317,53 @@ def _anchors_and_aliases(text: str, path: str, first_line: int, diagnostics: Dia
     return found
 
 
+def explain_syntax_error(error: yaml.YAMLError, text: str) -> tuple[int, int, dict[str, str]]:
+    """(0-based line, 1-based column, LIP106 wording) for a PyYAML error in `text`: the real cause where
+    the pre-scan finds one, else PyYAML's position with its problem in German."""
+    mark = (error.problem_mark or error.context_mark) if isinstance(error, yaml.MarkedYAMLError) else None
+    line, column = (mark.line, mark.column + 1) if mark else (0, 1)
+    lines = text.split("\n")
+    wording = yaml_error_wording(error, lines[line] if line < len(lines) else "")
+    cause = real_cause(text, line) if wording.get("variant") != "tabulator" else None
+    if cause is None and wording.get("variant") in ("liste", "klammern"):
+        opening = _unclosed_bracket(lines[: line + 1], "[" if wording["variant"] == "liste" else "{")
+        if opening is not None:
+            return opening[0], opening[1], wording
+    return cause if cause is not None else (line, column, wording)
+
+
+def _unclosed_bracket(lines: list[str], bracket: str) -> tuple[int, int] | None:
+    """(line, column) of the last bracket that opens a flow list or map and is not closed on its line."""
+    closing = "]" if bracket == "[" else "}"
+    for number in range(len(lines) - 1, -1, -1):
+        depth, first, quote = 0, -1, ""
+        for index, char in enumerate(lines[number]):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'" and depth:
+                quote = char
+            elif char == "#" and (index == 0 or lines[number][index - 1] in " \t"):
+                break
+            elif char == bracket:
+                depth, first = depth + 1, first if depth else index
+            elif char == closing and depth:
+                depth -= 1
+        if depth > 0:
+            return number, first + 1
+    return None
+
+
+def check_yaml_syntax(text: str, path: str, diagnostics: Diagnostics) -> bool:
+    """Only the syntax of a YAML file that is not front matter (mkdocs.yml); tags are not resolved."""
+    try:
+        yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        line, column, wording = explain_syntax_error(error, text)
+        diagnostics.add(LIP106, path, line + 1, column, **wording)
+        return False
+    return True
+
+
 def parse_front_matter(text: str, path: str, first_line: int, diagnostics: Diagnostics) -> Front | None:
     """Compose front matter text whose first line is file line `first_line`.
 
@@ -326,20 +373,9 @@ def parse_front_matter(text: str, path: str, first_line: int, diagnostics: Diagn
         return None
     try:
         node = yaml.compose(text, Loader=_ComposeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line if mark else 0) + first_line
-        column = (mark.column if mark else 0) + 1
-        lines = text.split("\n")
-        offending = lines[mark.line] if mark and mark.line < len(lines) else ""
-        wording = yaml_error_wording(error, offending)
-        cause = real_cause(text, mark.line if mark else 0) if wording.get("variant") != "tabulator" else None
-        if cause is not None:
-            line, column, wording = cause[0] + first_line, cause[1], cause[2]
-        diagnostics.add(LIP106, path, line, column, **wording)
-        return None
     except yaml.YAMLError as error:
-        diagnostics.add(LIP106, path, first_line, 1, **yaml_error_wording(error))
+        line, column, wording = explain_syntax_error(error, text)
+        diagnostics.add(LIP106, path, line + first_line, column, **wording)
         return None
     if node is None:
         start = yaml.Mark(path, 0, 0, 0, "", 0)

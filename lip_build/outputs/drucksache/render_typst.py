@@ -182,6 +182,21 @@ def _glyph_hint(root: Path, message: str) -> str:
     )
 
 
+# Typst's English errors → what they mean, in German; the first match wins, the original stays as detail.
+_TYPST_ERRORS = (
+    ("could not be displayed", "Ein Zeichen gibt es in keiner Schrift der Drucksache."),
+    ("file not found", "Eine Datei fehlt: ein Bild des Plans oder eine Datei der Vorlage in templates/typst/."),
+    ("failed to load", "Eine Datei ließ sich nicht lesen: ein Bild des Plans oder eine Schrift in fonts/."),
+    ("PDF/UA", "Das PDF verletzt eine Regel der Barrierefreiheit (PDF/UA-1), etwa ein Bild ohne Alternativtext."),
+    ("PDF/A", "Das PDF verletzt eine Regel der Archivfähigkeit (PDF/A-2)."),
+    ("unknown variable", "Die Vorlage templates/typst/ passt nicht zu dieser Version von lip."),
+)
+
+
+def _german(message: str) -> str:
+    return next((german for needle, german in _TYPST_ERRORS if needle in message), "Typst hat einen Fehler gemeldet.")
+
+
 def compile_pdf(root: Path, main: Path, version: Version) -> bytes:
     import typst
 
@@ -195,14 +210,16 @@ def compile_pdf(root: Path, main: Path, version: Version) -> bytes:
             timestamp=version.datum,
         )
     except typst.TypstError as error:
-        message = getattr(error, "message", str(error))
-        detail = getattr(error, "diagnostic", "") or ""
+        message = str(getattr(error, "message", "") or error)
+        detail = str(getattr(error, "diagnostic", "") or "")
         raise BuildError(
-            f"Typst konnte das PDF nicht erstellen: {message}{_glyph_hint(root, str(message) + detail)}\n"
-            f"{detail.strip()}\nZwischendatei: {main}"
+            f"Typst konnte das PDF nicht erstellen. {_german(message)}{_glyph_hint(root, message + detail)}\n"
+            f"Meldung von Typst (englisch): {message}\n{detail.strip()}\nZwischendatei: {main}"
         ) from None
     except (RuntimeError, OSError, ValueError) as error:
-        raise BuildError(f"Typst konnte das PDF nicht erstellen: {error}\nZwischendatei: {main}") from None
+        raise BuildError(
+            f"Typst konnte das PDF nicht erstellen.\nMeldung von Typst (englisch): {error}\nZwischendatei: {main}"
+        ) from None
     if not isinstance(pdf, bytes):
         raise BuildError(f"Typst hat kein PDF geliefert. Zwischendatei: {main}")
     return pdf

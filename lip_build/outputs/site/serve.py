@@ -13,6 +13,7 @@ templates or a linked file changed, the whole site is built, as by `lip build --
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
 import shutil
@@ -201,6 +202,17 @@ def make_server(preview: Preview, port: int) -> http.server.ThreadingHTTPServer:
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, preview=preview))
 
 
+def port_message(port: int, error: OSError) -> str:
+    """Why the preview cannot open a port, in German (the system's text stays as detail)."""
+    if error.errno == errno.EADDRINUSE:
+        reason = f"Port {port} ist schon belegt – läuft „lip serve“ schon in einem anderen Fenster?"
+    elif error.errno == errno.EACCES:
+        reason = f"Port {port} darf dieses Benutzerkonto nicht öffnen (Ports unter 1024 sind dem System vorbehalten)."
+    else:
+        reason = f"Die Vorschau kann Port {port} nicht öffnen (Meldung des Systems: {error.strerror or error})."
+    return f"{reason} Wählen Sie mit --port einen anderen, z. B. lip serve --port {port + 1 if port < 65535 else 8001}."
+
+
 class _Watcher:
     """Rebuilds once a burst of file changes has settled (editors write files in several steps)."""
 
@@ -258,14 +270,17 @@ def start(root: Path, port: int, echo: Callable[[str], None]) -> Running:
                 if getattr(event, "dest_path", ""):
                     watcher.changed(str(event.dest_path))
 
-    preview.rebuild()
-    try:
+    try:  # the port first: a busy port is reported at once, not after building the whole site
         server = make_server(preview, port)
     except OSError as error:
         preview.close()
-        raise BuildError(
-            f"Die Vorschau kann Port {port} nicht öffnen ({error}). Wählen Sie mit --port einen anderen."
-        ) from None
+        raise BuildError(port_message(port, error)) from None
+    try:
+        preview.rebuild()
+    except BaseException:
+        server.server_close()
+        preview.close()
+        raise
     observer = Observer()
     observer.schedule(Events(), str(root), recursive=True)
     observer.start()

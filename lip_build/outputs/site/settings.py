@@ -14,7 +14,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from lip_build.codes import LIP106
 from lip_build.errors import BuildError
+from lip_build.load.yamltree import explain_syntax_error
 
 CONFIG = "mkdocs.yml"
 
@@ -134,9 +136,10 @@ def read_config(root: Path) -> dict[str, Any]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise BuildError(f"{CONFIG}{where}: Die Datei ist kein gültiges YAML ({error}).") from None
+        line, column, wording = explain_syntax_error(error, path.read_text(encoding="utf-8"))
+        variant = wording.pop("variant", "")
+        problem = LIP106.format(variant, **wording)
+        raise BuildError(f"{CONFIG}:{line + 1}:{column}: Die Datei ist kein gültiges YAML. {problem}") from None
     if not isinstance(data, dict):
         raise BuildError(f"{CONFIG}: Die Datei muss Einträge der Form „schlüssel: wert“ enthalten.")
     return data
