@@ -31,6 +31,11 @@ _GREMIUM_ARTEN: dict[str, tuple[tuple[str, ...], str]] = {
 _DEFINED_IN = {"oe": "organisationseinheiten"}  # kind of identifier → the one file that defines all of them
 
 
+def _named_after(mention: Mention) -> bool:
+    """Whether the file of a definition is named after the ID (BIL-M04.md for BIL-M04)."""
+    return PurePosixPath(mention.path).stem == mention.value
+
+
 class PlanChecker:
     def __init__(self, documents: list[Document], diagnostics: Diagnostics, unreadable: list[str]) -> None:
         self.documents = documents
@@ -71,13 +76,16 @@ class PlanChecker:
     # -- identifiers ------------------------------------------------------------------
 
     def _definitions(self) -> None:
-        # A file named after its ID keeps it: a copy "BIL-M04 (Kopie).md" gets the error, not the original.
-        for doc in sorted(self.documents, key=lambda d: PurePosixPath(d.path).stem != d.identifier):
+        for doc in self.documents:
             for mention in doc.checked.definitions:
                 first = self.defined[mention.kind].get(mention.value)
                 if first is None:
                     self.defined[mention.kind][mention.value] = mention
                     continue
+                if _named_after(mention) and not _named_after(first):
+                    # the file named after its ID keeps it: the copy "BIL-M04 (Kopie).md" gets the error
+                    self.defined[mention.kind][mention.value] = mention
+                    first, mention = mention, first
                 kind = s.KINDS[mention.kind]
                 self._report(LIP301, mention, id=mention.value, art=kind.label, pfad=first.path, zeile=first.pos.line)
 
