@@ -99,7 +99,7 @@ class FieldChecker:
         allowed = _keys(spec)
         if not entries.keys() <= allowed:
             names = [f.key for f in spec.fields]
-            for key, (key_node, value_node) in list(entries.items()):
+            for key, (key_node, _value) in list(entries.items()):
                 clean = key.strip(_ODD_SPACES)
                 if key not in allowed and clean != key and clean in allowed and clean not in entries:
                     # " beginn" with a no-break space: YAML took the space as part of the key

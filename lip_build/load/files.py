@@ -15,11 +15,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from lip_build import schema as s
 from lip_build.codes import LIP111, LIP112, LIP113
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.source import SourceFile, read_source
-from lip_build.load.yamltree import YScalar
 
 PLAN_FILE = "content/plan.md"
 
@@ -186,9 +187,9 @@ def _field_folders(documents: list[Found]) -> dict[str, str]:
     folders = {}
     for found in documents:
         if found.kind.name == "handlungsfeld":
-            entry = found.source.front.entries.get("code")
-            if entry is not None and isinstance(entry.value, YScalar) and isinstance(entry.value.value, str):
-                folders[entry.value.value] = found.source.path.split("/")[1]
+            code = _top_scalar(found.source, "code")
+            if code is not None:
+                folders[code] = found.source.path.split("/")[1]
     return folders
 
 
@@ -205,18 +206,26 @@ def _target(path: str, match: re.Match[str], folders: dict[str, str]) -> tuple[s
 _OTHER_LETTER = {"ziel": "M", "massnahme": "Z"}  # the letter of an ID that belongs in the other folder
 
 
+def _top_scalar(source: SourceFile, key: str) -> str | None:
+    """The text of a top-level scalar in the composed front matter (no tree with positions is built)."""
+    node = source.composed.node
+    if type(node) is yaml.MappingNode:
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node.value if type(value_node) is yaml.ScalarNode else None
+    return None
+
+
 def _id_letter(source: SourceFile) -> str | None:
     """Z or M from the ID in a file's front matter ("BIL-M04" → "M")."""
-    entry = source.front.entries.get("id")
-    value = entry.value.value if entry is not None and type(entry.value) is YScalar else None
-    return value[4:5] if type(value) is str else None
+    value = _top_scalar(source, "id")
+    return value[4:5] if value is not None else None
 
 
 def _wrong_kind(found: Found, folders: dict[str, str], present: set[str], diagnostics: Diagnostics) -> Found:
     """A measure saved in ziele/ (or a goal in massnahmen/) is checked as what it is, with LIP113."""
-    entry = found.source.front.entries["id"]
-    value = entry.value.value if type(entry.value) is YScalar else None
-    if type(value) is not str:
+    value = _top_scalar(found.source, "id")
+    if value is None:
         return found
     match = _ID_IN_NAME.match(value)
     if match is None or match.group(0) != value:
