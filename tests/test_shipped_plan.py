@@ -53,7 +53,7 @@ def _append(text: str, addition: str) -> tuple[bytes, int]:
 GENERIC: dict[str, tuple[str, Breaker]] = {
     "kopfbereich fehlt": ("LIP104", lambda t: ("\n".join(_lines(t)[1:]).encode(), 1)),
     "kopfbereich offen": ("LIP105", lambda t: (_without_line(t, _closing_fence(t)).encode(), 1)),
-    "yaml-syntax": ("LIP106", lambda t: (_insert(t, 1, "kaputt: [a, b").encode(), 3)),
+    "yaml-syntax": ("LIP106", lambda t: (_insert(t, 1, "kaputt: [a, b").encode(), 2)),  # where the [ opens
     "schluessel doppelt": ("LIP107", lambda t: (_insert(t, 2, _lines(t)[1]).encode(), 3)),
     "unbekannter schluessel": ("LIP201", lambda t: (_insert(t, 1, "bemerkungen: Notiz").encode(), 2)),
     "kein utf-8": ("LIP101", lambda t: (t.encode("cp1252", errors="replace"), _first_cp1252_line(t))),
