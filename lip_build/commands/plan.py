@@ -139,6 +139,40 @@ def confirm(ctx: click.Context, ids: tuple[str, ...], alle: bool) -> None:
         click.echo("Nichts zu tun: alles war schon bestätigt.")
 
 
+@click.command("format", cls=LipCommand)
+@click.option("--check", is_flag=True, help="Nichts ändern, nur melden (Exit-Code 1, wenn eine Datei abweicht).")
+@click.pass_context
+def format_command(ctx: click.Context, check: bool) -> None:
+    """Schreibt den Kopfbereich aller Dateien in der einheitlichen Form (wie der Web-Editor).
+
+    Reihenfolge der Angaben wie im Inhaltsmodell, Listen untereinander, Anführungszeichen nur wo
+    nötig (und immer bei OE- und Drucksachennummern). Der Text unter dem Kopfbereich bleibt unverändert.
+    Exit-Code 0: alles einheitlich (oder umgeschrieben); 1: mit --check weicht eine Datei ab, oder eine
+    Datei ist nicht lesbar.
+    """
+    from lip_build.edit.reformat import format_plan
+
+    outcome = format_plan(plan_root(ctx), check)
+    if outcome.diagnostics.items:
+        click.echo(report.as_text(outcome.diagnostics, len(outcome.diagnostics.items)), err=True)
+    for path in outcome.refused:
+        click.echo(f"{path}: nicht umgeschrieben – die einheitliche Form würde einen Wert verändern.", err=True)
+    for path in outcome.changed:
+        if check:
+            click.echo(f"{path}: Kopfbereich nicht in der einheitlichen Form (umschreiben mit „lip format“).")
+        else:
+            click.echo(f"Umgeschrieben: {path}")
+        for line in outcome.comments.get(path, []):
+            verb = "würde entfernt" if check else "entfernt"
+            click.echo(f"{path}:{line}: Kommentar im Kopfbereich {verb} (Hinweise gehören in den Text).")
+    if not outcome.changed:
+        click.echo("Alle Kopfbereiche sind in der einheitlichen Form.")
+    elif check:
+        click.echo(f"{len(outcome.changed)} Dateien weichen ab; „lip format“ schreibt sie um.")
+    failed = bool(outcome.diagnostics.items or outcome.refused or (check and outcome.changed))
+    ctx.exit(1 if failed else 0)
+
+
 @click.command(cls=LipCommand)
 @click.option("--site", "only_site", is_flag=True, help="Nur die Website erstellen.")
 @click.option("--pdf", "only_pdf", is_flag=True, help="Nur die Drucksache als PDF erstellen.")
@@ -211,4 +245,4 @@ def serve(ctx: click.Context, port: int) -> None:
         raise click.ClickException(str(error)) from None
 
 
-COMMANDS = (validate, stats, new, schema, review, build, export, serve)
+COMMANDS = (validate, stats, new, schema, format_command, review, build, export, serve)
