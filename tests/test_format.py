@@ -17,12 +17,20 @@ from lip_build.edit.frontmatter import front_matter, needs_quotes
 from lip_build.edit.reformat import canonical_text
 from lip_build.pipeline import load_plan
 
+from .conftest import REPO
+
 MEASURE = "handlungsfelder/bildung/massnahmen/BIL-M01.md"
 
 
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(cli, list(args))
     return result.exit_code, result.output
+
+
+def test_shipped_plan_is_canonical() -> None:
+    code, output = run("--plan", str(REPO), "format", "--check")
+    assert code == 0, output
+    assert "Alle Kopfbereiche sind in der einheitlichen Form." in output
 
 
 HAND_WRITTEN = """---

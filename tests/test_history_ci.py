@@ -173,6 +173,7 @@ def test_github_workflow_is_valid_and_calls_existing_lip_commands() -> None:
     calls = [call for script in _scripts_github(data) for call in lip_calls(script)]
     assert {c[0] for c in calls} >= {"validate", "report", "build"}
     assert ["validate", "--format", "github"] in calls
+    assert ["format", "--check"] in calls
     assert ["report", "--base", "origin/$BASIS", "--ausgabe", "lip-bericht.md"] in calls
     assert [p for call in calls for p in problems(call)] == []
     assert all(s.get("with", {}).get("fetch-depth") == 0 for j in data["jobs"].values() for s in j["steps"][:1])
@@ -184,6 +185,7 @@ def test_gitlab_pipeline_is_valid_and_calls_existing_lip_commands() -> None:
     assert not errors, [e.message for e in errors]
     calls = [call for script in _scripts_gitlab(data) for call in lip_calls(script)]
     assert ["validate", "--format", "gitlab"] in calls
+    assert ["format", "--check"] in calls
     assert {c[0] for c in calls} >= {"validate", "report", "build"}
     assert [p for call in calls for p in problems(call)] == []
     assert data["pruefen"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
@@ -199,12 +201,13 @@ def test_schema_check_catches_a_broken_workflow() -> None:
 
 def test_pre_commit_hook_and_documented_configurations() -> None:
     hooks = _load(HOOKS)
-    assert [h["id"] for h in hooks] == ["lip-validate"]
-    hook = hooks[0]
-    assert hook["pass_filenames"] is False and hook["language"] == "python"
-    entry = shlex.split(hook["entry"])
-    assert entry[0] == "lip" and problems(entry[1:]) == []
-    assert re.match(hook["files"], "handlungsfelder/bildung/massnahmen/BIL-M01.md")
+    assert [h["id"] for h in hooks] == ["lip-validate", "lip-format"]
+    for hook in hooks:
+        assert hook["pass_filenames"] is False and hook["language"] == "python"
+        entry = shlex.split(hook["entry"])
+        assert entry[0] == "lip" and problems(entry[1:]) == []
+        assert re.match(hook["files"], "handlungsfelder/bildung/massnahmen/BIL-M01.md")
+    assert shlex.split(hooks[1]["entry"]) == ["lip", "format", "--check"]
 
     docs = (REPO / "doku" / "versionen.md").read_text(encoding="utf-8")
     examples = [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", docs, re.DOTALL)]
@@ -212,11 +215,11 @@ def test_pre_commit_hook_and_documented_configurations() -> None:
     assert len(configs) == 2
     for config in configs:
         (repo,) = config["repos"]
-        (documented,) = repo["hooks"]
-        assert documented["id"] == "lip-validate"
-        if "entry" in documented:
-            command = shlex.split(documented["entry"])
-            assert command[0].endswith("lip") and problems(command[1:]) == []
+        assert [h["id"] for h in repo["hooks"]] == ["lip-validate", "lip-format"]
+        for documented in repo["hooks"]:
+            if "entry" in documented:
+                command = shlex.split(documented["entry"])
+                assert command[0].endswith("lip") and problems(command[1:]) == []
 
 
 def test_pull_request_template_and_contributing_guide_are_german() -> None:

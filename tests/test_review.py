@@ -52,7 +52,9 @@ def test_new_goal_link_is_pending_and_confirm_keeps_the_file_valid(plan_copy: Pa
     other = next(z.id for z in shipped_plan.ziele if z.handlungsfeld != measure.handlungsfeld)
     path = plan_copy / measure.quelle.pfad
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(f"ziele: [{measure.ziele[0]}]", f"ziele: [{measure.ziele[0]}, {other}]"), "utf-8")
+    old = f"ziele:\n  - {measure.ziele[0]}\n"
+    assert old in text
+    path.write_text(text.replace(old, f"{old}  - {other}\n"), "utf-8")
     assert (measure.quelle.pfad, "LIP311") in _warnings(plan_copy)
     result = CliRunner().invoke(cli, ["--plan", str(plan_copy), "review", "confirm", measure.id])
     assert result.exit_code == 0, result.output

@@ -74,6 +74,10 @@ def _replace_value(key: str, value: str) -> Breaker:
         index = next(i for i, line in enumerate(lines) if line.lstrip().startswith(f"{key}:"))
         indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
         lines[index] = f"{indent}{key}: {value}"
+        end = index + 1  # the old value's own lines (a block list or a folded text) go too
+        while end < len(lines) and lines[end].startswith((indent + " ", indent + "- ")):
+            end += 1
+        del lines[index + 1 : end]
         return "\n".join(lines).encode(), index + 1
 
     return breaker

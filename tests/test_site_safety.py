@@ -145,7 +145,7 @@ def test_invalid_plan_builds_nothing(plan_copy: Path) -> None:
     (previous / "index.html").write_text("vorher", encoding="utf-8")
     measure = next((plan_copy / "handlungsfelder").rglob("massnahmen/*.md"))
     measure.write_text(
-        measure.read_text(encoding="utf-8").replace("ziele: [", "ziele: [XXX-Z99, ", 1), encoding="utf-8"
+        measure.read_text(encoding="utf-8").replace("ziele:\n", "ziele:\n  - XXX-Z99\n", 1), encoding="utf-8"
     )
     result = CliRunner().invoke(cli, ["--plan", str(plan_copy), "build", "--site"])
     assert result.exit_code == 1, result.output

@@ -77,7 +77,7 @@ def test_edit_rebuilds_and_broken_edit_keeps_last_good_preview(
     _wait_for(lambda: _get(version) == str(before + 1))
     assert "Geändert – " in _get(preview.address + "massnahmen/bil-m01/")
 
-    measure.write_text(text.replace("ziele: [", "ziele: [XXX-Z99, ", 1), encoding="utf-8")
+    measure.write_text(text.replace("ziele:\n", "ziele:\n  - XXX-Z99\n", 1), encoding="utf-8")
     _wait_for(lambda: any("letzten fehlerfreien Stand" in m for m in messages))
     assert any("BIL-M01.md" in m and "LIP3" in m for m in messages), messages
     assert _get(version) == str(before + 1)
@@ -189,7 +189,7 @@ def test_broken_edit_after_a_partial_rebuild_keeps_the_last_good_preview(preview
     assert preview.rebuild()
     good, generation = _files(preview.site), preview.generation
 
-    measure.write_text(text.replace("ziele: [", "ziele: [XXX-Z99, ", 1), encoding="utf-8")
+    measure.write_text(text.replace("ziele:\n", "ziele:\n  - XXX-Z99\n", 1), encoding="utf-8")
     assert not preview.rebuild()
     assert (_files(preview.site), preview.generation) == (good, generation)
 

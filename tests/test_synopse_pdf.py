@@ -79,9 +79,7 @@ def plan_repo(tmp_path_factory: pytest.TempPathFactory, git_isolated: None) -> P
     _commit(root, "LIP 2.0", "2026-09-29T10:00:00+02:00", "v2.0")
     _edit(root, BIL_M03, "betrag: 120000", "betrag: 150000")
     _edit(root, BIL_M03, "  ende: 2025", "  ende: 2026")
-    _edit(
-        root, BIL_M03, "zielgruppen: [kinder, jugendliche, gefluechtete]", "zielgruppen: [kinder, eltern, gefluechtete]"
-    )
+    _edit(root, BIL_M03, "  - jugendliche\n", "  - eltern\n")
     _edit(root, BIL_M03, "in elf Unterkünften", "in vierzehn Unterkünften")
     _edit(root, BIL_Z02, "zielwert: 9\n", "zielwert: 7\n")
     _edit(root, KAPITEL, "überprüfbaren Daten", "jährlich überprüften Daten")
