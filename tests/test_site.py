@@ -15,7 +15,7 @@ from lip_build.outputs.site.pagetree import relative
 from lip_build.view.formats import euro
 from lip_build.view.plantext import label
 from lip_build.view.steckbrief import field_label
-from tests.browser.sitebuild import BuiltSite, built_site
+from tests.browser.sitebuild import BuiltSite, built_site, public_pages
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,7 @@ def test_gender_star_is_literal_in_titles_navigation_text_and_search_index(built
 
 
 def test_footer_shows_version_and_legal_pages_on_every_page(built: BuiltSite) -> None:
-    for html_file in built.site.rglob("index.html"):
+    for html_file in public_pages(built.site):
         text = html_file.read_text(encoding="utf-8")
         for name in ("Impressum", "Datenschutz", "Barrierefreiheit", "Leichte Sprache"):
             assert f">{name}</a>" in text, (html_file, name)

@@ -26,7 +26,7 @@ from lip_build.outputs.site.git_history import read_history
 from lip_build.outputs.site.pagetree import Html, Page, SiteTree
 from lip_build.outputs.site.settings import load_settings
 from lip_build.pipeline import load_plan
-from tests.browser.sitebuild import ADDED_SENTENCE, COMMITS, TAG, BuiltSite, built_site, commit
+from tests.browser.sitebuild import ADDED_SENTENCE, COMMITS, TAG, BuiltSite, built_site, commit, public_pages
 
 # --- the shared site: a plan tagged v2.0, then a measure and a goal changed -------------------------
 
@@ -99,7 +99,7 @@ def test_changes_page_is_linked_from_start_page_navigation_and_every_footer(buil
     assert f'<a href="aenderungen/" class="lip-hero__changes">Änderungen seit Version {TAG}</a>' in start
     navigation = html_of(built, mk.PLAN).split('class="md-content"')[0]
     assert f"Änderungen seit Version {TAG}" in navigation
-    for page in built.site.rglob("index.html"):
+    for page in public_pages(built.site):
         text = page.read_text(encoding="utf-8")
         assert re.search(
             rf'<p class="lip-footer__changes"><a href="(?:[./]*aenderungen/|\./)">Änderungen seit Version {TAG}</a>',

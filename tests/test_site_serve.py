@@ -114,8 +114,13 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
 
 
 def _pages(site: Path) -> dict[str, int]:
-    """Every HTML page of a site with its inode: a page that was not built again is the same file."""
-    return {str(p.relative_to(site)): p.stat().st_ino for p in site.rglob("*.html")}
+    """Every HTML page of a site with its inode: a page that was not built again is the same file.
+    The web editor's page (admin/, written anew with every build) is no page of the tree."""
+    return {
+        str(p.relative_to(site)): p.stat().st_ino
+        for p in site.rglob("*.html")
+        if not str(p.relative_to(site)).startswith("admin/")
+    }
 
 
 def _files(site: Path) -> dict[str, bytes]:

@@ -222,6 +222,34 @@ def export(ctx: click.Context) -> None:
 
 @click.command(cls=LipCommand)
 @click.option(
+    "--ausgabe",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site/admin"),
+    show_default=True,
+    help="Ordner für den Web-Editor (relativ zum Plan).",
+)
+@click.pass_context
+def cms(ctx: click.Context, ausgabe: Path) -> None:
+    """Schreibt den Web-Editor (Decap CMS): Seite, aus dem Inhaltsmodell erzeugte Formulare, Skripte.
+
+    „lip build --site“ schreibt ihn ebenfalls, nach site/admin/. Einrichtung: doku/web-editor.md.
+    """
+    from lip_build.errors import BuildError
+    from lip_build.outputs.cms import write_admin
+
+    plan = valid_plan(ctx)
+    root = plan_root(ctx)
+    target = ausgabe if ausgabe.is_absolute() else root / ausgabe
+    try:
+        written = write_admin(root, plan, target)
+    except BuildError as error:
+        raise click.ClickException(str(error)) from None
+    shown = target.relative_to(root).as_posix() if target.is_relative_to(root) else str(target)
+    click.echo(f"Web-Editor geschrieben nach {shown}/ ({len(written)} Dateien, Formulare in {shown}/config.yml).")
+
+
+@click.command(cls=LipCommand)
+@click.option(
     "--port",
     type=GermanIntRange(0, 65535),
     default=8000,
@@ -245,4 +273,4 @@ def serve(ctx: click.Context, port: int) -> None:
         raise click.ClickException(str(error)) from None
 
 
-COMMANDS = (validate, stats, new, schema, format_command, review, build, export, serve)
+COMMANDS = (validate, stats, new, schema, format_command, review, build, export, cms, serve)

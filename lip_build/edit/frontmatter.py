@@ -22,63 +22,13 @@ import datetime as dt
 import json
 import math
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from lip_build import schema as s
 from lip_build.load.yamltree import YMap, YNode, YScalar, YSeq, is_null, scalar_value
+from lip_build.view.yamlform import ANY, BLOCK_UNSAFE, FOLDABLE, NEEDS_QUOTES, NEEDS_QUOTES_RE, WIDTH, Shape, shape_of
 
-WIDTH = 100
-
-# A text that YAML 1.1 or 1.2 might read as something else, or whose plain form is no valid YAML: every
-# number, date, time or sexagesimal value begins with one of "+-.0123456789", every boolean or null is one
-# of these words. Shared with the JavaScript writer through the generated CMS configuration.
-NEEDS_QUOTES = (
-    r"^$",
-    r"^[\s\-?:,\[\]{}#&*!|>'\"%@`+.0-9~=<]",
-    r"^(?:y|n|yes|no|true|false|on|off|null)$",
-    r"[\s:]$",
-    r": |\s#|\t",
-    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]",
-)
-_NEEDS_QUOTES = tuple(re.compile(p, re.IGNORECASE) for p in NEEDS_QUOTES)
-_BLOCK_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[ \t]\n")
-_FOLDABLE = re.compile(r"^\S+(?: \S+)+$")
-
-
-@dataclass(frozen=True)
-class Shape:
-    """What the writer needs to know of a field: always quoted, a date, or the fields of an object."""
-
-    quoted: bool = False
-    quoted_if: str = ""  # quoted when the whole text matches this pattern (partners: OE numbers)
-    date: bool = False
-    value: str = "text"  # how a scalar is read: "text" as written, "number", "boolean", "date", "any"
-    fields: tuple[tuple[str, bool, Shape], ...] | None = None  # (key, required, shape) of an object
-    item: Shape | None = None  # of the entries of a list or the values of a mapping
-
-
-def shape_of(t: s.FieldType) -> Shape:
-    if isinstance(t, s.Obj):
-        return Shape(fields=tuple((f.key, f.required, shape_of(f.type)) for f in t.fields))
-    if isinstance(t, s.ListOf):
-        return Shape(item=shape_of(t.item))
-    if isinstance(t, s.MapOf):
-        return Shape(item=shape_of(t.value))
-    if isinstance(t, s.Pattern) or (isinstance(t, (s.Key, s.Ref)) and t.kind == "oe"):
-        return Shape(quoted=True)
-    if isinstance(t, s.Partner):
-        return Shape(quoted_if=s.KINDS["oe"].pattern.pattern)  # an OE number is quoted, a name is not
-    if isinstance(t, s.Date):
-        return Shape(date=True, value="date")
-    if isinstance(t, (s.Integer, s.Number)):
-        return Shape(value="number")
-    if isinstance(t, s.Boolean):
-        return Shape(value="boolean")
-    return Shape()
-
-
-ANY = Shape(value="any")
+__all__ = ["NEEDS_QUOTES", "WIDTH", "Raw", "Shape", "front_matter", "needs_quotes", "plain", "shape_of"]
 
 
 class Raw(str):
@@ -87,7 +37,7 @@ class Raw(str):
 
 
 def needs_quotes(text: str) -> bool:
-    return any(p.search(text) for p in _NEEDS_QUOTES)
+    return any(p.search(text) for p in NEEDS_QUOTES_RE)
 
 
 # Kept raw by JSON, but refused by YAML or read as line breaks:
@@ -121,12 +71,12 @@ def scalar(value: object, shape: Shape, start: int, indent: str) -> str:
     if shape.quoted or (shape.quoted_if and re.search(shape.quoted_if, text)):
         return quote(text)
     if "\n" in text:
-        if _BLOCK_UNSAFE.search(text) or text != text.strip():
+        if BLOCK_UNSAFE.search(text) or text != text.strip():
             return quote(text)
         return "|-" + "".join("\n" + (indent + line if line else "") for line in text.split("\n"))
     if needs_quotes(text):
         return quote(text)
-    if start + len(text) > WIDTH and _FOLDABLE.match(text):
+    if start + len(text) > WIDTH and FOLDABLE.match(text):
         return ">-" + "".join("\n" + indent + line for line in _wrap(text, WIDTH - len(indent)))
     return text
 

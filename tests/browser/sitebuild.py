@@ -82,6 +82,11 @@ def make_history(root: Path) -> tuple[str, str]:
     return measure.relative_to(root).as_posix(), goal.relative_to(root).as_posix()
 
 
+def public_pages(site: Path) -> list[Path]:
+    """The pages of the public site: every index.html but the web editor's (admin/)."""
+    return [p for p in sorted(site.rglob("index.html")) if p.relative_to(site).parts[0] != "admin"]
+
+
 def copy_plan(target: Path) -> Path:
     for name in PLAN_PARTS:
         source = REPO / name

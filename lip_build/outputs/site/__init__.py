@@ -80,6 +80,7 @@ def build_site(root: Path, plan: Plan, version: Version, progress: Progress) -> 
     """Write the website of `plan` into <root>/site; raises BuildError when a step fails.
 
     Returns notes for the user (German sentences), e.g. that OParl needs site_url."""
+    from lip_build.outputs.cms import ADMIN, write_admin
     from lip_build.outputs.site.engine import render
 
     settings = load_settings(root)
@@ -98,4 +99,5 @@ def build_site(root: Path, plan: Plan, version: Version, progress: Progress) -> 
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             target.chmod(FILE_MODE)
+        write_admin(root, plan, out / ADMIN)
     return () if settings.site_url is not None else (OPARL_OHNE_SITE_URL,)

@@ -117,6 +117,7 @@ class Preview:
 
         Only the pages whose source changed are built again, unless the navigation, the settings, the
         templates or a linked file changed: then the whole site is built, as by `lip build --site`."""
+        from lip_build.outputs.cms import ADMIN, write_admin
         from lip_build.outputs.site import site_tree
         from lip_build.outputs.site.engine import Dirty, render
 
@@ -144,6 +145,7 @@ class Preview:
                 with atomic_directory(target) as out:
                     dirty = None if changed is None else Dirty(previous=self.site, changed=changed)
                     render(self.root, tree, out, docs=self.docs, dirty=dirty)
+                    write_admin(self.root, result.plan, out / ADMIN)
             except BuildError as error:
                 self.echo(str(error))
                 self.echo("Die Vorschau zeigt weiter den letzten fehlerfreien Stand.")
