@@ -46,9 +46,28 @@ class BuiltSite:
     goal: str  # path of the goal changed after the tag
 
 
+_REPOSITORY_VARIABLES = frozenset(
+    {
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_COMMON_DIR",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_PREFIX",
+        "GIT_NAMESPACE",
+    }
+)
+
+
 def git_environment(stamp: str | None = None) -> dict[str, str]:
-    """Git without the machine's configuration, with a fixed identity (and date)."""
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    """Git without the machine's configuration, with a fixed identity (and date).
+
+    Variables that point git at another repository are dropped: under `git rebase --exec` or a hook,
+    GIT_DIR names the developer's repository, and `git init`/`git commit` of a test plan would write
+    there (seen: a test commit on the branch being rebased and core.bare=true in its config)."""
+    env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
+    env.update({"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"})
     for who in ("AUTHOR", "COMMITTER"):
         env.update({f"GIT_{who}_NAME": "Redaktion LIP", f"GIT_{who}_EMAIL": "redaktion@example.org"})
         if stamp:

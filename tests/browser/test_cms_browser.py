@@ -258,5 +258,5 @@ def test_no_request_left_127_0_0_1_and_no_axe_violations(session: dict[str, Any]
 def _validate(editor: Editor, branch: str) -> None:
     work = editor.clone.parent / branch.replace("/", "-")
     git(editor.clone, "worktree", "add", "-q", "--detach", str(work), branch)
-    done = subprocess.run([str(LIP), "validate"], cwd=work, capture_output=True, text=True)
+    done = subprocess.run([str(LIP), "validate"], cwd=work, capture_output=True, text=True, env=git_environment())
     assert done.returncode == 0, done.stdout
