@@ -30,7 +30,7 @@ from lip_build.outputs.site.settings import load_settings
 from .conftest import REPO, copy_plan
 from .documents.helpers import VERSION
 
-SCHEMAS = REPO.parent / "shared" / "reference" / "oparl-1.1"
+SCHEMAS = Path(__file__).resolve().parent / "oparl-1.1"  # the official OParl 1.1 schemas (README there)
 SITE_URL = "https://integrationsplan.example.org/lip/"
 EMBEDDED = {"mainFile": "File", "auxiliaryFile": "File", "consultation": "Consultation"}
 

@@ -223,7 +223,7 @@ def export(ctx: click.Context) -> None:
 @click.command(cls=LipCommand)
 @click.option(
     "--ausgabe",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=GermanPath(file_okay=False, path_type=Path),
     default=Path("site/admin"),
     show_default=True,
     help="Ordner für den Web-Editor (relativ zum Plan).",
