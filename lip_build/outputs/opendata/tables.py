@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from lip_build.model.plan import Plan
 from lip_build.outputs.opendata.columns import Cell, Spalte, columns, rows
-from lip_build.view.formats import datum
+from lip_build.view.formats import NBSP, datum, euro
 
 
 def _german(spalte: Spalte, value: Cell) -> str:
@@ -30,8 +30,7 @@ def _german(spalte: Spalte, value: Cell) -> str:
     if isinstance(value, dt.date):
         return datum(value)
     if spalte.art == "euro" and isinstance(value, (int, float)):
-        text = f"{value:,.2f}" if not float(value).is_integer() else f"{value:,.0f}"
-        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return euro(value).removesuffix(f"{NBSP}€")  # the column heading says it is euros
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
     if spalte.choice is not None and isinstance(value, str) and value in spalte.choice.values:
