@@ -6,6 +6,9 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
   || { echo "Fehler: lip braucht Python 3.11 oder neuer (gefunden: $(python3 --version))." >&2; exit 1; }
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+# The web editor's test server (decap-server) from scripts/cms/package-lock.json (pinned, with checksums),
+# and a check that the committed bundle is the one of those packages; only where Node.js/npm exist.
+if command -v npm >/dev/null; then echo "== Web-Editor (Decap CMS)"; ./scripts/cms-bundle.sh --check; fi
 echo "== ruff check"; .venv/bin/ruff check lip_build tests benchmarks
 echo "== ruff format --check"; .venv/bin/ruff format --check lip_build tests benchmarks
 echo "== mypy"; .venv/bin/mypy
