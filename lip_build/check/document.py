@@ -77,6 +77,7 @@ def check_fields(found: Found, diagnostics: Diagnostics) -> Document:
     }
     values = {**checked.values, **texts}
     record = bind_file(found.kind.name, values, extras) if not checked.broken else None
+    source.release()
     return Document(found.kind, source, checked, record, texts)
 
 

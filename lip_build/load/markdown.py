@@ -380,7 +380,8 @@ def _paragraphs_and_headings(source: str, first_line: int) -> Text:
     headings = tuple(
         Heading(len(m.group(1)), source.count("\n", 0, m.start()) + first_line) for m in _ATX_HEADING.finditer(source)
     )
-    return Text(source, first_line, headings, references=_Collector(source, first_line).references(()))
+    references = _Collector(source, first_line).references(()) if "[[" in source else ()
+    return Text(source, first_line, headings, references=references)
 
 
 def _parse(source: str, first_line: int, full: bool) -> Text:
