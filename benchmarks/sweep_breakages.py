@@ -200,7 +200,7 @@ CASES = (
         "eckige Klammer nicht geschlossen",
         "YAML",
         "fehler",
-        replace(M04, "zielgruppen: [jugendliche, mso]", "zielgruppen: [jugendliche, mso"),
+        replace(M04, "zielgruppen:\n  - jugendliche\n  - mso\n", "zielgruppen: [jugendliche, mso\n"),
     ),
     # -- fields (LIP2xx), including the coordinator's cases ---------------------------------
     case("Schlüssel mit Umlaut (federführung)", "Felder", "fehler", replace(M04, "federfuehrung:", "federführung:")),
@@ -262,7 +262,7 @@ CASES = (
         "Zielgruppe doppelt",
         "Felder",
         "warnung",
-        replace(M04, "zielgruppen: [jugendliche, mso]", "zielgruppen: [jugendliche, mso, mso]"),
+        replace(M04, "zielgruppen:\n  - jugendliche\n  - mso\n", "zielgruppen:\n  - jugendliche\n  - mso\n  - mso\n"),
     ),
     # -- references and structure (LIP3xx) ---------------------------------------------------
     case("ID doppelt (BIL-M03 als BIL-M04)", "Verweise", "fehler", replace(M03, "id: BIL-M03", "id: BIL-M04")),
@@ -276,20 +276,20 @@ CASES = (
         "unbekanntes Ziel BIL-Z99",
         "Verweise",
         "fehler",
-        replace(M04, "ziele: [BIL-Z02, WIR-Z02]", "ziele: [BIL-Z99, WIR-Z02]"),
+        replace(M04, "ziele:\n  - BIL-Z02\n", "ziele:\n  - BIL-Z99\n"),
     ),
     case(
         "unbekannte Zielgruppe",
         "Verweise",
         "fehler",
-        replace(M04, "zielgruppen: [jugendliche, mso]", "zielgruppen: [jugendlich, mso]"),
+        replace(M04, "zielgruppen:\n  - jugendliche\n  - mso\n", "zielgruppen:\n  - jugendlich\n  - mso\n"),
     ),
     case("Textverweis ins Leere [[BIL-M99]]", "Verweise", "fehler", replace(M04, "[[BIL-M03]]", "[[BIL-M99]]")),
     case(
         "erstes Ziel aus anderem Handlungsfeld",
         "Verweise",
         "fehler",
-        replace(M04, "ziele: [BIL-Z02, WIR-Z02]", "ziele: [WIR-Z02, BIL-Z02]"),
+        replace(M04, "ziele:\n  - BIL-Z02\n  - WIR-Z02\n", "ziele:\n  - WIR-Z02\n  - BIL-Z02\n"),
     ),
     case(
         "Dateiname passt nicht zur ID",
@@ -301,7 +301,7 @@ CASES = (
         "Handlungsfeld fehlt in plan.md",
         "Verweise",
         "fehler",
-        replace(PLAN, "handlungsfelder: [BIL, WIR,", "handlungsfelder: [WIR,"),
+        replace(PLAN, "handlungsfelder:\n  - BIL\n  - WIR\n", "handlungsfelder:\n  - WIR\n"),
     ),
     case(
         "Gremium der falschen Art",

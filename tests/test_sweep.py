@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from sweep_breakages import CASES, run_case
+from sweep_breakages import CASES, _copy, run_case
 
 FAST = [case for case in CASES if case.fast]
 
@@ -28,3 +28,12 @@ def test_fast_case(case: object) -> None:
     assert not outcome.traceback, outcome
     assert not outcome.silent_green, outcome
     assert outcome.verdict == "ok", outcome
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_every_case_still_applies_to_the_shipped_plan(case: object, tmp_path: Path) -> None:
+    """Each change finds the text it breaks: after `lip format` rewrote lists as blocks, six cases
+    looked for "[jugendliche, mso]" and the whole sweep stopped at the first of them."""
+    root = _copy(tmp_path / "plan")
+    for change in case.changes:  # type: ignore[attr-defined]
+        change(root)
