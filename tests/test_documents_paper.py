@@ -39,6 +39,12 @@ def docx(shipped_builds: list[dict[str, bytes]]) -> str:
 
 
 @pytest.fixture(scope="module")
+def docx_styles(shipped_builds: list[dict[str, bytes]]) -> str:
+    with zipfile.ZipFile(io.BytesIO(shipped_builds[0]["docx"])) as archive:
+        return archive.read("word/styles.xml").decode("utf-8")
+
+
+@pytest.fixture(scope="module")
 def texts(pdf: bytes) -> list[str]:
     return [flat(t) for t in pages(pdf)]
 
@@ -199,6 +205,27 @@ def test_kennzahlen_caption_stays_with_its_table(texts: list[str], shipped_plan:
         assert "Ausgangswert (Jahr)" in after and z.kennzahlen[-1].name[:30] in after, caption
         seen += 1
     assert seen >= 10
+
+
+def _opening_words(source: str) -> str:
+    """The first words of a text as the PDF prints them: up to the first mark that changes them."""
+    first = next(line for line in source.splitlines() if line.strip() and not line.startswith("#"))
+    return re.split(r"\[\[|\*\*|[`<_]", first, maxsplit=1)[0].strip()[:40].rsplit(" ", 1)[0]
+
+
+def test_a_goal_heading_and_its_meta_line_stay_with_its_text(texts: list[str], shipped_plan: Plan) -> None:
+    """Before: "Ziel 3.3 …" and "Kennung: SOZ-Z03 · 2 Maßnahmen" alone at a page foot, the text overleaf."""
+    for z in shipped_plan.ziele:
+        meta = f"Kennung: {z.id} "
+        page = next(t for t in texts if meta in t)
+        words = _opening_words(z.text.source)
+        assert len(words) >= 10, z.id
+        assert words in " ".join(page.split(meta, 1)[1].split()), (z.id, words)
+
+
+def test_docx_meta_lines_keep_with_the_text_below(docx_styles: str) -> None:
+    style = re.search(r'<w:style [^>]*w:styleId="Metazeile".*?</w:style>', docx_styles, re.S)
+    assert style is not None and "<w:keepNext />" in style.group(0)
 
 
 def test_kostentabelle_heading_text_and_table_share_a_page(texts: list[str]) -> None:

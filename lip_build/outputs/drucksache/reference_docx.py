@@ -70,7 +70,7 @@ STYLES = {
     "Metazeile": _paragraph(
         "Metazeile",
         "Metazeile",
-        '<w:spacing w:before="0" w:after="200" />',
+        '<w:keepNext /><w:spacing w:before="0" w:after="200" />',  # with the text below, as its heading is
         f'<w:color w:val="{GREY}" /><w:sz w:val="17" />',
     ),
     "Kurzfassung": _paragraph(
