@@ -118,7 +118,9 @@ def write_synthetic_plan(target: Path, measures: int) -> Path:
     """Write a plan with `measures` measures (and one goal per three measures) into `target`."""
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(REPO / "content", target / "content")
+    # Sessions and statements name the shipped goals and measures, not the synthetic ones.
+    participation = shutil.ignore_patterns("sitzungen", "stellungnahmen")
+    shutil.copytree(REPO / "content", target / "content", ignore=participation)
     shutil.copytree(REPO / "templates", target / "templates")
     if (REPO / "mkdocs.yml").is_file():
         shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")

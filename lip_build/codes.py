@@ -462,6 +462,31 @@ LIP311 = _code(
     **{f"{c}_{n}": f"Zu prüfen: {_CHANGED[c]}; {_NEW[n]}{_CONFIRM}" for c in _CHANGED for n in _NEW},
 )
 
+LIP312 = _code(
+    "LIP312",
+    E,
+    "Entscheidungsstand widerspricht dem letzten Beschluss",
+    "Der Entscheidungsstand ist „{status}“, der letzte Beschluss zu {id} lautet aber „{beschluss}“ "
+    "({sitzung} am {datum}, {pfad}:{zeile}). Passen Sie entscheidung.status an oder tragen Sie den neueren "
+    "Beschluss in der Datei der Sitzung unter content/sitzungen/ ein.",
+    datum="Der Entscheidungsstand nennt das Datum {angabe}, der letzte Beschluss zu {id} fiel aber am {datum} "
+    "({sitzung}, {pfad}:{zeile}). Gleichen Sie entscheidung.datum an das Datum der Sitzung an.",
+)
+LIP313 = _code(
+    "LIP313",
+    E,
+    "Antwort auf eine Stellungnahme ohne Begründung",
+    "Punkt {nr} ist „{antwort}“, aber ohne Begründung. Wer Stellung genommen hat, soll nachlesen können, warum: "
+    "ergänzen Sie unter „antwort“ eine Zeile „begruendung: …“.",
+)
+LIP314 = _code(
+    "LIP314",
+    E,
+    "Änderung ohne Vermerk",
+    "Der Beschluss zu {id} lautet „mit Änderungen zugestimmt“, sagt aber nicht, was geändert wurde. Ergänzen Sie "
+    "„aenderung: …“, z. B. „aenderung: Laufzeit auf 2028 verkürzt“.",
+)
+
 # -- LIP35x: statuses and consistency -----------------------------------------------------
 
 LIP350 = _code(

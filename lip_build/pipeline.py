@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lip_build.check.beteiligung import check_beteiligung
 from lip_build.check.document import read_documents
 from lip_build.check.glyphs import check_glyphs
 from lip_build.check.placeholders import check_placeholders
@@ -60,6 +61,7 @@ def _load_plan(root: Path) -> Result:
     _site_config(root, diagnostics)
     PlanChecker(documents, diagnostics, unreadable).run(text_links)
     check_statuses(documents, diagnostics)
+    check_beteiligung(documents, diagnostics)
     check_reviews(documents, diagnostics)
     plan = None
     if not diagnostics.has_errors:

@@ -37,6 +37,17 @@ KINDS: dict[str, Kind] = {
         Kind("zielgruppe", "Zielgruppe", "Zielgruppen", _SLUG, "eltern", LIP206, LIP304),
         Kind("querschnittsthema", "Querschnittsthema", "Querschnittsthemen", _SLUG, "inklusion", LIP206, LIP304),
         Kind(
+            "element",
+            "Ziel oder Maßnahme",
+            "Ziele und Maßnahmen",
+            re.compile(r"^[A-Z]{3}-[ZM]\d{2,3}$"),
+            "BIL-M12",
+            LIP206,
+            LIP303,
+        ),
+        Kind("sitzung", "Sitzung", "Sitzungen", _SLUG, "lenkungsgruppe-2022-05-10", LIP206, LIP303),
+        Kind("stellungnahme", "Stellungnahme", "Stellungnahmen", _SLUG, "runder-tisch-2026", LIP206, LIP303),
+        Kind(
             "oe",
             "Organisationseinheit",
             "Organisationseinheiten",
@@ -541,6 +552,122 @@ ZEITLEISTE = Obj(
     )
 )
 
+# --- the record of participation: sessions and statements ---------------------------------
+
+BESCHLUSS_ART = Choice(
+    (
+        ("vorgeschlagen", "vorgeschlagen"),
+        ("zugestimmt", "zugestimmt"),
+        ("geaendert", "mit Änderungen zugestimmt"),
+        ("zurueckgestellt", "zurückgestellt"),
+        ("abgelehnt", "gestrichen"),
+        ("empfehlung_an_das_land", "Empfehlung an das Land"),
+        ("beschlossen", "beschlossen"),
+    )
+)
+# A decision of a session and the decision status of a measure it leads to (LIP312).
+BESCHLUSS_STATUS = {"geaendert": "zugestimmt"}
+ANTWORT = Choice(
+    (
+        ("beruecksichtigt", "berücksichtigt"),
+        ("teilweise", "teilweise berücksichtigt"),
+        ("nicht", "nicht berücksichtigt"),
+    )
+)
+
+SITZUNG = Obj(
+    (
+        Field(
+            "id", Key("sitzung"), True, "ID, gleich dem Dateinamen, z. B. lenkungsgruppe-2022-05-10", label="Kennung"
+        ),
+        Field("titel", Text(), True, "Titel der Sitzung, z. B. 7. Sitzung der Lenkungsgruppe", label="Titel"),
+        Field("gremium", Ref("gremium"), True, "ID des Gremiums, das getagt hat", label="Gremium"),
+        Field("datum", Date(), True, "Datum der Sitzung (JJJJ-MM-TT)", label="Datum"),
+        Field(
+            "tagesordnung",
+            ListOf(Text(), 1),
+            True,
+            "Tagesordnungspunkte in ihrer Reihenfolge",
+            label="Tagesordnung",
+        ),
+        Field(
+            "beschluesse",
+            ListOf(
+                Obj(
+                    (
+                        Field(
+                            "element",
+                            Ref("element"),
+                            True,
+                            "ID des Ziels oder der Maßnahme",
+                            label="Ziel oder Maßnahme",
+                        ),
+                        Field(
+                            "entscheidung", BESCHLUSS_ART, True, "Was beschlossen wurde", label="Beschluss", main=True
+                        ),
+                        Field(
+                            "aenderung",
+                            Text(),
+                            False,
+                            "Was geändert wurde (Pflicht bei geaendert)",
+                            label="Änderung",
+                        ),
+                        Field("begruendung", Text(), False, "Grund der Entscheidung", label="Begründung"),
+                    )
+                ),
+                entry="Beschluss",
+                named_by="element",
+            ),
+            False,
+            "Beschlüsse zu Zielen und Maßnahmen",
+            label="Beschlüsse",
+        ),
+    )
+)
+
+STELLUNGNAHME = Obj(
+    (
+        Field("id", Key("stellungnahme"), True, "ID, gleich dem Dateinamen, z. B. runder-tisch-2026", label="Kennung"),
+        Field("titel", Text(), True, "Titel der Stellungnahme", label="Titel"),
+        Field(
+            "gremium", Ref("gremium"), True, "ID des Gremiums, das Stellung nimmt (nie eine Person)", label="Gremium"
+        ),
+        Field("datum", Date(), True, "Datum der Stellungnahme (JJJJ-MM-TT)", label="Datum"),
+        Field(
+            "punkte",
+            ListOf(
+                Obj(
+                    (
+                        Field("anliegen", Text(), True, "Das Anliegen in einem oder zwei Sätzen", label="Anliegen"),
+                        Field(
+                            "betrifft",
+                            ListOf(Ref("element"), 1),
+                            True,
+                            "IDs der Ziele und Maßnahmen, die der Punkt betrifft",
+                            label="Betrifft",
+                        ),
+                        Field(
+                            "antwort", ANTWORT, True, "Wie der Punkt berücksichtigt wurde", label="Antwort", main=True
+                        ),
+                        Field(
+                            "begruendung",
+                            Text(),
+                            False,
+                            "Begründung der Verwaltung (Pflicht, wenn nicht voll berücksichtigt)",
+                            label="Begründung",
+                        ),
+                    )
+                ),
+                1,
+                entry="Punkt",
+            ),
+            True,
+            "Die Punkte der Stellungnahme mit der Antwort",
+            label="Punkte",
+        ),
+    )
+)
+
 LEICHTE_SPRACHE = Obj((Field("titel", Text(), True, "Titel", label="Titel"),))
 
 
@@ -559,6 +686,8 @@ SPECS: dict[str, Obj] = {
     "handlungsfeld": HANDLUNGSFELD,
     "ziel": ZIEL,
     "massnahme": MASSNAHME,
+    "sitzung": SITZUNG,
+    "stellungnahme": STELLUNGNAHME,
 }
 
 

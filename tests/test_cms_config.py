@@ -136,7 +136,15 @@ def test_collections_per_field_folder_new_files_named_by_id_and_german_ui(shippe
         if c.get("create"):
             sample = c["slug"].replace("{{fields.lip_nummer}}", "07").replace("{{fields.id}}", "beispiel")
             kind = classify(f"{c['folder']}/{sample}.md")
-            assert kind is not None and kind.name in ("massnahme", "ziel", "gremium", "zielgruppe", "querschnittsthema")
+            assert kind is not None and kind.name in (
+                "massnahme",
+                "ziel",
+                "gremium",
+                "zielgruppe",
+                "querschnittsthema",
+                "sitzung",
+                "stellungnahme",
+            )
 
 
 def _write_mkdocs(root: Path, block: str) -> None:

@@ -29,6 +29,8 @@ BIL_Z01 = "handlungsfelder/bildung/ziele/BIL-Z01.md"
 SOZ_Z01 = "handlungsfelder/soziales/ziele/SOZ-Z01.md"
 KAPITEL = "content/kapitel/01-haltung.md"
 DRUCKSACHE = "content/drucksache.md"
+SITZUNG = "content/sitzungen/ag-jugend-2021-06-16.md"
+STELLUNGNAHME = "content/stellungnahmen/runder-tisch-2026.md"
 
 
 class Scenario(NamedTuple):
@@ -729,6 +731,47 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "LIP352 nicht bei Beginn und Ende im selben Jahr": Scenario(
         _front("ende: 2027", "ende: 2024", BIL_M01), [], ["LIP352"]
+    ),
+    # -- LIP312–LIP314: sessions and statements ------------------------------------------
+    "LIP312 Datum weicht vom Datum der Sitzung ab": Scenario(
+        _front(
+            "  - element: BIL-M02\n    entscheidung: vorgeschlagen",
+            "  - element: SOZ-M01\n    entscheidung: zugestimmt",
+            SITZUNG,
+        ),
+        [f"{SOZ_M01}:15 LIP312"],
+        [],
+    ),
+    "LIP312 nicht bei mit Änderungen zugestimmt": Scenario(
+        _front(
+            "  - element: BIL-M02\n    entscheidung: vorgeschlagen",
+            "  - element: SOZ-M01\n    entscheidung: geaendert\n    aenderung: Laufzeit verkürzt.",
+            SITZUNG,
+        )
+        + _front("datum: 2021-06-16", "datum: 2026-09-22", SITZUNG),
+        [],
+        ["LIP312", "LIP314"],
+    ),
+    "LIP303 Punkt einer Stellungnahme zu einer unbekannten ID": Scenario(
+        _front("betrifft: [BIL-M02]", "betrifft: [BIL-M09]", STELLUNGNAHME), [f"{STELLUNGNAHME}:8 LIP303"], []
+    ),
+    "LIP313 teilweise berücksichtigt ohne Begründung": Scenario(
+        _front("    begruendung: Der Beginn hängt vom Haushalt ab.\n", "", STELLUNGNAHME),
+        [f"{STELLUNGNAHME}:12 LIP313"],
+        [],
+    ),
+    "LIP313 nicht bei berücksichtigt ohne Begründung": Scenario(
+        _front("    antwort: teilweise", "    antwort: beruecksichtigt", STELLUNGNAHME), [], ["LIP313"]
+    ),
+    "LIP314 bei einer Maßnahme": Scenario(
+        _front(
+            "  - element: BIL-M02\n    entscheidung: vorgeschlagen",
+            "  - element: SOZ-M01\n    entscheidung: geaendert",
+            SITZUNG,
+        )
+        + _front("datum: 2021-06-16", "datum: 2026-09-22", SITZUNG),
+        [f"{SITZUNG}:10 LIP314"],
+        ["LIP312"],
     ),
     "LIP353 Drucksache bei einer Zustimmung": Scenario(
         _front("  datum: 2026-09-22", '  datum: 2026-09-22\n  drucksache: "1830/2022"', SOZ_M01),

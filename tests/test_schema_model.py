@@ -39,6 +39,8 @@ BINDINGS: list[tuple[str, s.Obj, type]] = [
     ("kapitel", s.KAPITEL, m.Kapitel),
     ("glossar", s.GLOSSAR, m.Glossar),
     ("zeitleiste", s.ZEITLEISTE, m.Zeitleiste),
+    ("sitzung", s.SITZUNG, m.Sitzung),
+    ("stellungnahme", s.STELLUNGNAHME, m.Stellungnahme),
 ]
 
 

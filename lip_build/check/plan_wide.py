@@ -90,7 +90,7 @@ class PlanChecker:
                 self._report(LIP301, mention, id=mention.value, art=kind.label, pfad=first.path, zeile=first.pos.line)
 
     def _file_names(self) -> None:
-        for name in ("ziel", "massnahme", "gremium", "zielgruppe", "querschnittsthema"):
+        for name in ("ziel", "massnahme", "gremium", "zielgruppe", "querschnittsthema", "sitzung", "stellungnahme"):
             for doc in self.by_kind[name]:
                 own = doc.identifier
                 stem = PurePosixPath(doc.path).stem
@@ -128,8 +128,11 @@ class PlanChecker:
 
     def _references(self, references: list[Mention]) -> None:
         for mention in references:
-            known = self.defined[mention.kind]
-            if mention.value in known or mention.value in self.broken[mention.kind]:
+            known = self._known(mention.kind)
+            broken = self.broken[mention.kind]
+            if mention.kind == "element":  # a goal or a measure (sessions and statements name either)
+                broken = self.broken["ziel"] | self.broken["massnahme"]
+            if mention.value in known or mention.value in broken:
                 continue
             if mention.kind in self.undefined_kinds:
                 continue
@@ -146,10 +149,15 @@ class PlanChecker:
                 **available,
             )
 
+    def _known(self, kind: str) -> dict[str, Mention]:
+        if kind == "element":
+            return {**self.defined["ziel"], **self.defined["massnahme"]}
+        return self.defined[kind]
+
     def _available(self, kind: s.Kind, value: str) -> tuple[str, dict[str, str]]:
         """The variant of LIP303/LIP304 that lists what exists, and its values."""
-        known = sorted(self.defined[kind.name])
-        if kind.name == "ziel":  # the only kind of plan element that front matter references
+        known = sorted(self._known(kind.name))
+        if kind.name in ("ziel", "element"):  # goals (and goals or measures) are listed by field
             prefix = value[:3].upper()
             same_field = [v for v in known if v.startswith(prefix + "-")]
             if same_field:

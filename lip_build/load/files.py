@@ -51,6 +51,8 @@ FILE_KINDS = (
     FileKind("gremium", "content/gremien/*.md"),
     FileKind("zielgruppe", "content/zielgruppen/*.md"),
     FileKind("querschnittsthema", "content/querschnittsthemen/*.md"),
+    FileKind("sitzung", "content/sitzungen/*.md"),
+    FileKind("stellungnahme", "content/stellungnahmen/*.md"),
     FileKind("handlungsfeld", "handlungsfelder/*/handlungsfeld.md"),
     FileKind("ziel", "handlungsfelder/*/ziele/*.md"),
     FileKind("massnahme", "handlungsfelder/*/massnahmen/*.md"),

@@ -87,4 +87,6 @@ def assemble(records: Sequence[tuple[str, Record]]) -> m.Plan:
         glossar=single("glossar", m.Glossar),
         zeitleiste=zeitleiste,
         leichte_sprache=single("leichte_sprache", m.LeichteSprache),
+        sitzungen=tuple(sorted(every("sitzung", m.Sitzung), key=lambda s: (s.datum, s.id))),
+        stellungnahmen=tuple(sorted(every("stellungnahme", m.Stellungnahme), key=lambda s: (s.datum, s.id))),
     )

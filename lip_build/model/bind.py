@@ -39,6 +39,8 @@ RECORDS: dict[str, type] = {
     "handlungsfeld": m.Handlungsfeld,
     "ziel": m.Ziel,
     "massnahme": m.Massnahme,
+    "sitzung": m.Sitzung,
+    "stellungnahme": m.Stellungnahme,
 }
 
 Record = (
@@ -54,6 +56,8 @@ Record = (
     | m.Handlungsfeld
     | m.Ziel
     | m.Massnahme
+    | m.Sitzung
+    | m.Stellungnahme
 )
 
 _MISSING = object()  # a required value is absent: the file cannot become a record

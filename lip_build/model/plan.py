@@ -230,6 +230,49 @@ class Drucksache:
 
 
 @dataclass(frozen=True)
+class Beschluss:
+    element: str  # ID of a goal or measure
+    entscheidung: str  # schema.BESCHLUSS_ART
+    aenderung: str | None = None
+    begruendung: str | None = None
+
+
+@dataclass(frozen=True)
+class Sitzung:
+    """One session of a Gremium: content/sitzungen/<id>.md."""
+
+    id: str
+    titel: str
+    gremium: str
+    datum: dt.date
+    tagesordnung: tuple[str, ...]
+    beschluesse: tuple[Beschluss, ...]
+    text: Text
+    quelle: Quelle
+
+
+@dataclass(frozen=True)
+class Punkt:
+    anliegen: str
+    betrifft: tuple[str, ...]
+    antwort: str  # schema.ANTWORT
+    begruendung: str | None = None
+
+
+@dataclass(frozen=True)
+class Stellungnahme:
+    """One written statement of a Gremium: content/stellungnahmen/<id>.md."""
+
+    id: str
+    titel: str
+    gremium: str
+    datum: dt.date
+    punkte: tuple[Punkt, ...]
+    text: Text
+    quelle: Quelle
+
+
+@dataclass(frozen=True)
 class PlanInfo:
     titel: str
     herausgeberin: str
@@ -260,6 +303,21 @@ class Plan:
     glossar: Glossar | None = None
     zeitleiste: Zeitleiste | None = None
     leichte_sprache: LeichteSprache | None = None
+    sitzungen: tuple[Sitzung, ...] = ()  # by date
+    stellungnahmen: tuple[Stellungnahme, ...] = ()  # by date
+
+    def beschluesse_zu(self, id: str) -> tuple[tuple[Sitzung, Beschluss], ...]:
+        """The decision history of a goal or measure, oldest first."""
+        return tuple((s, b) for s in self.sitzungen for b in s.beschluesse if b.element == id)
+
+    def punkte_zu(self, id: str) -> tuple[tuple[Stellungnahme, int, Punkt], ...]:
+        """The statement points that concern a goal or measure, with their number in their statement."""
+        return tuple(
+            (s, nr, p) for s in self.stellungnahmen for nr, p in enumerate(s.punkte, start=1) if id in p.betrifft
+        )
+
+    def sitzung(self, id: str) -> Sitzung:
+        return next(s for s in self.sitzungen if s.id == id)
 
     @cached_property
     def _index(self) -> dict[str, object]:

@@ -179,10 +179,12 @@ def collections(plan: Plan) -> list[dict[str, Any]]:
             ],
         }
     )
-    for name, label, singular in (
-        ("gremium", "Gremien", "Gremium"),
-        ("zielgruppe", "Zielgruppen", "Zielgruppe"),
-        ("querschnittsthema", "Querschnittsthemen", "Querschnittsthema"),
+    for name, label, singular, shown in (
+        ("gremium", "Gremien", "Gremium", "name"),
+        ("zielgruppe", "Zielgruppen", "Zielgruppe", "name"),
+        ("querschnittsthema", "Querschnittsthemen", "Querschnittsthema", "name"),
+        ("sitzung", "Sitzungen", "Sitzung", "titel"),
+        ("stellungnahme", "Stellungnahmen", "Stellungnahme", "titel"),
     ):
         kind = _kind(name)
         out.append(
@@ -192,8 +194,8 @@ def collections(plan: Plan) -> list[dict[str, Any]]:
                 "folder": _folder(kind),
                 "create": True,
                 "slug": "{{fields.id}}",  # these IDs are lower case: the file name equals the ID
-                "identifier_field": "name",
-                "summary": "{{fields.name}} ({{fields.id}})",
+                "identifier_field": shown,
+                "summary": "{{fields." + shown + "}} ({{fields.id}})",
                 "fields": [*fields(kind.spec, plan), BODY],
             }
         )

@@ -100,6 +100,9 @@ def _reference(kind: str, plan: Plan, own: dict[str, str], multiple: bool) -> Fi
     # span: the choice is built from the plan of the last build (titles shown, IDs stored).
     if kind == "ziel":
         choices = [{"label": f"{z.id} – {z.titel}", "value": z.id} for z in plan.ziele]
+    elif kind == "element":  # sessions and statements name goals and measures alike
+        items = sorted([(z.id, z.titel) for z in plan.ziele] + [(m.id, m.titel) for m in plan.massnahmen])
+        choices = [{"label": f"{id} – {titel}", "value": id} for id, titel in items]
     elif kind == "handlungsfeld":
         choices = [{"label": f"{h.code} – {h.name}", "value": h.code} for h in plan.handlungsfelder]
     else:  # pragma: no cover - every kind of reference is handled above
