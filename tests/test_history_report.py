@@ -49,7 +49,7 @@ def test_report_lists_validation_changes_fields_and_rechecks(repo: Repo) -> None
     assert text.startswith("## Bericht zum Lokalen Integrationsplan\n")
     # validation of the head, with counts and every diagnostic
     # BIL-M01 has an error, so its follow-up checks (LIP311 among them) wait until it is fixed
-    assert "❌ 1 Fehler und 1 Warnung in 2 Dateien (19 Dateien geprüft)." in text
+    assert "❌ 1 Fehler und 1 Warnung in 2 Dateien (21 Dateien geprüft)." in text
     assert f"{M01}:" in text and "LIP205 Fehler: „fertig“ ist kein erlaubter Wert" in text
     assert "LIP311 Warnung" in text
     # every changed item with its title and what changed

@@ -72,7 +72,8 @@ def _all_bindings() -> list[tuple[str, s.Obj, type]]:
 @pytest.mark.parametrize(("name", "spec", "model"), _all_bindings(), ids=lambda v: v if isinstance(v, str) else "")
 def test_schema_keys_and_model_fields_agree(name: str, spec: s.Obj, model: type) -> None:
     keys = {f.key for f in spec.fields}
-    fields = _model_keys(model)
+    # the body and its place belong to files; a nested object may have a field named like one ("begruendung")
+    fields = _model_keys(model) if "." not in name else {f.name for f in dataclasses.fields(model)}
     assert keys - fields == set(), f"{name}: Schlüssel ohne Feld im Modell"
     assert fields - keys == set(), f"{name}: Felder im Modell ohne Schlüssel im Schema"
 

@@ -42,6 +42,8 @@ ART_LABEL = {
     "gremium": "Gremium",
     "zielgruppe": "Zielgruppe",
     "querschnittsthema": "Querschnittsthema",
+    "sitzung": "Sitzung",
+    "stellungnahme": "Stellungnahme",
     "glossar": "Glossar",
     "zeitleiste": "Zeitleiste",
     "organisationseinheiten": "Organisationseinheiten",
@@ -49,7 +51,7 @@ ART_LABEL = {
 }
 _ORDER = {name: rank for rank, name in enumerate(ART_LABEL)}
 BOOKKEEPING = ("geprueft",)  # keys that record work on the file, not content of the plan
-_BY_ID = ("ziel", "massnahme", "gremium", "zielgruppe", "querschnittsthema")
+_BY_ID = ("ziel", "massnahme", "gremium", "zielgruppe", "querschnittsthema", "sitzung", "stellungnahme")
 _IN_FIELD = ("handlungsfeld", "ziel", "massnahme")
 
 
