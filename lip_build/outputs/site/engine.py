@@ -155,6 +155,23 @@ class Dirty:
 # The theme's own skip link (to the first heading, only on pages with one); main.html has lip's, which
 # always leads to the content. One skip link per page.
 _THEME_SKIP_LINK = re.compile(r'<div data-md-component="skip">.*?</div>\s*', re.DOTALL)
+# The theme's toggles are checkboxes with autocomplete="off", which HTML allows only on text-like inputs
+# (the Nu Html Checker reports it on every page).
+_CHECKBOX_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">'
+)
+# The table of contents' title is a label for the toggle "__toc", which the navigation writes only for a page
+# that is in it; without that control the label is invalid HTML and becomes a plain title.
+_TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
+
+
+def tidy_theme_markup(output: str) -> str:
+    """The theme's page with its one skip link removed and its invalid markup made valid HTML."""
+    output = _THEME_SKIP_LINK.sub("", output, count=1)
+    output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1>", output)
+    if 'id="__toc"' not in output:
+        output = _TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', output)
+    return output
 
 
 def _engine_plugin(tree: SiteTree, dirty: Dirty | None) -> Any:
@@ -184,7 +201,10 @@ def _engine_plugin(tree: SiteTree, dirty: Dirty | None) -> Any:
             return nav
 
         def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
-            return _THEME_SKIP_LINK.sub("", output, count=1)
+            return tidy_theme_markup(output)
+
+        def on_post_template(self, output: str, /, *, template_name: str, config: Any) -> str:
+            return tidy_theme_markup(output) if template_name.endswith(".html") else output  # 404.html
 
         def on_post_build(self, *, config: Any) -> None:
             if dirty is not None:

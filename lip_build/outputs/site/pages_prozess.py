@@ -63,9 +63,11 @@ def process_page(plan: Plan) -> Page:
     return Page(page, "Prozess und Zeitleiste", tuple(blocks), "Wie der Plan entstanden ist und beschlossen wird")
 
 
-def _gremien_list(plan: Plan, page: str) -> str:
+def _gremien_list(plan: Plan, page: str, level: int = 3) -> str:
+    """The committees as cards; their titles one level below the heading above the list."""
     items = "".join(
-        f'<li class="lip-card"><h3 class="lip-card__title">{mk.a(relative(page, mk.path_of(g)), g.name)}</h3>'
+        f'<li class="lip-card"><h{level} class="lip-card__title">{mk.a(relative(page, mk.path_of(g)), g.name)}'
+        f"</h{level}>"
         f'<p class="lip-card__meta">{mk.esc(s.GREMIUM_ART.label(g.art))}</p></li>'
         for g in plan.gremien
     )
@@ -79,7 +81,7 @@ def gremien_page(plan: Plan) -> Page:
         '<p class="lip-lead">Diese Gremien haben den Plan erarbeitet, beraten und beschließen ihn. Sie werden nur '
         "mit ihren Funktionen beschrieben, nicht mit Namen.</p>"
     )
-    return Page(page, "Gremien", (Html(head + _gremien_list(plan, page)),), "Die Gremien des Plans")
+    return Page(page, "Gremien", (Html(head + _gremien_list(plan, page, level=2)),), "Die Gremien des Plans")
 
 
 def gremium_page(plan: Plan, g: Gremium) -> Page:
