@@ -34,3 +34,11 @@ class ScaffoldError(LipError):
 
 class CodeownersError(LipError):
     """The configuration for CODEOWNERS is missing or incomplete."""
+
+
+class StatusImportError(LipError):
+    """An edited export (`lip import status`) cannot be taken over; names every problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -197,3 +198,33 @@ def test_lip_build_offers_the_data_on_the_catalogue_and_status_pages(tmp_path: P
     assert sorted(p.name for p in published.iterdir()) == sorted(
         p.name for p in (tmp_path / "dist" / "daten").iterdir()
     )
+
+
+def test_machine_csv_lists_cost_items_for_programs(plan: Plan, files: dict[str, bytes]) -> None:
+    """Amounts with a point and two decimals and the kind as its key, not German „95.000,00 €“."""
+    rows = list(csv.DictReader(io.StringIO(files["massnahmen-maschinenlesbar.csv"].decode("utf-8"))))
+    by_id = {row["id"]: row for row in rows}
+    for m in plan.massnahmen:
+        items = by_id[m.id]["kosten"].split(";") if by_id[m.id]["kosten"] else []
+        assert items == [f"{k.betrag:.2f} {k.art} ({k.finanzierung})" for k in m.kosten]
+        for item in items:
+            amount, kind = item.split(" ")[:2]
+            assert float(amount) in {k.betrag for k in m.kosten} and kind in {"einmalig", "jaehrlich"}
+            assert "€" not in item
+    assert any(by_id[m.id]["kosten"] for m in plan.massnahmen)
+
+
+def test_german_csv_money_is_written_as_excel_reads_it(files: dict[str, bytes]) -> None:
+    """1.234,50: thousands dots and a decimal comma in every amount column; umlauts and stars intact."""
+    text = files["massnahmen.csv"].decode("utf-8-sig")
+    table = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    header = table[0]
+    for label in ("Kosten einmalig (Summe)", "Kosten jährlich (Summe)"):
+        cells = [row[header.index(label)] for row in table[1:]]
+        assert all(re.fullmatch(r"\d{1,3}(\.\d{3})*(,\d{2})?", c) for c in cells), cells
+    assert "Partner*innen" in header and "Kosten jährlich (Summe)" in header
+    from lip_build.outputs.opendata.tables import _german
+
+    summe = next(c for c in columns("massnahme") if c.key == "kosten.einmalig")
+    assert _german(summe, 1234.5) == "1.234,50"  # cents as Excel expects them
+    assert _german(summe, 95000.0) == "95.000"

@@ -273,4 +273,26 @@ def serve(ctx: click.Context, port: int) -> None:
         raise click.ClickException(str(error)) from None
 
 
-COMMANDS = (validate, stats, new, schema, format_command, review, build, export, cms, serve)
+@click.group("import", cls=LipGroup, options_metavar="[OPTIONEN]", subcommand_metavar="BEFEHL [ANGABEN]...")
+def import_group() -> None:
+    """Bearbeitete Exporte (Excel, CSV) in den Plan übernehmen."""
+
+
+@import_group.command("status", cls=LipCommand)
+@click.argument("datei", type=GermanPath(exists=True, dir_okay=False, path_type=Path), metavar="DATEI")
+@click.option("--ja", is_flag=True, help="Ohne Rückfrage schreiben (für Skripte).")
+@click.pass_context
+def import_status(ctx: click.Context, datei: Path, ja: bool) -> None:
+    """Übernimmt den Umsetzungsstand aus einer bearbeiteten katalog.xlsx oder massnahmen*.csv.
+
+    Nur die Spalten zum Umsetzungsstand (Status, Stand vom, Bemerkung) dürfen sich geändert haben.
+    Zeigt jede Änderung je Maßnahme und schreibt erst nach Rückfrage (oder mit --ja). Kann eine Zeile
+    nicht übernommen werden, nennt lip Zeile und Spalte und schreibt nichts. Exit-Code 1 bei Fehlern.
+    """
+    from lip_build.commands.status_import import run_import
+
+    plan = valid_plan(ctx)
+    ctx.exit(run_import(plan_root(ctx), plan, datei, ja))
+
+
+COMMANDS = (validate, stats, new, schema, format_command, review, build, export, import_group, cms, serve)

@@ -83,6 +83,13 @@ def _kostenposten(record: Any) -> str | None:
     return "; ".join(parts).replace("\u00a0", " ") or None
 
 
+def kostenposten_machine(record: Any) -> str | None:
+    """The cost items for programs: amount with a point and two decimals, kind as key, e.g.
+    "95000.00 jaehrlich (Förderprogramm …)"; items separated by ";" like every list of the machine CSV."""
+    items: tuple[Kosten, ...] = record.kosten
+    return ";".join(f"{k.betrag:.2f} {k.art} ({k.finanzierung})" for k in items) or None
+
+
 def _kennzahlen(record: Any) -> str | None:
     items: tuple[Kennzahl, ...] = record.kennzahlen
     parts = [

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from lip_build.model.plan import Plan
-from lip_build.outputs.opendata.columns import Cell, Spalte, columns, rows
+from lip_build.outputs.opendata.columns import Cell, Spalte, columns, kostenposten_machine, rows
 from lip_build.view.formats import NBSP, datum, euro
 
 
@@ -67,8 +67,10 @@ def csv_machine(plan: Plan, kind: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([spalte.key for spalte in spalten])
-    for _, cells in rows(plan, kind):
-        writer.writerow([_machine(cell) for cell in cells])
+    for record, cells in rows(plan, kind):
+        # the cost items are written for programs, not with the German amounts of the other exports
+        values = [kostenposten_machine(record) if s.key == "kosten" else c for s, c in zip(spalten, cells, strict=True)]
+        writer.writerow([_machine(cell) for cell in values])
     return buffer.getvalue().encode("utf-8")
 
 
