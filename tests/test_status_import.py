@@ -93,6 +93,7 @@ def test_three_statuses_changed_in_excel_change_exactly_three_lines(repo: Path) 
         },
     )
     code, output = _import(repo, path, answer="n\n")  # asked first; "no" writes nothing
+    assert "3 Änderungen in 3 Maßnahmen schreiben? [j/N]" in output
     assert code == 1, output
     assert "BIL-M04 · Umsetzungsstand: in Umsetzung → umgesetzt" in output
     assert "Nichts geschrieben" in output
@@ -240,3 +241,12 @@ def test_libreoffice_converts_the_workbook_without_errors(repo: Path, tmp_path: 
     assert "Error" not in done.stderr, done.stderr
     sheet = (out / "katalog-Bildung.csv").read_text(encoding="utf-8")
     assert "BIL-M04" in sheet and "Migrant*innenselbstorganisationen" in sheet
+
+
+@pytest.mark.parametrize(
+    ("answer", "meant"), [("j", True), (" Ja ", True), ("y", True), ("n", False), ("", False), ("nein", False)]
+)
+def test_the_question_takes_a_german_yes(answer: str, meant: bool) -> None:
+    from lip_build.commands.status_import import _yes
+
+    assert _yes(answer) is meant

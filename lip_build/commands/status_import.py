@@ -10,6 +10,7 @@ import click
 from lip_build.edit.status_import import Table, apply, changes, describe, read_tables
 from lip_build.errors import StatusImportError
 from lip_build.model.plan import Plan
+from lip_build.view.formats import anzahl
 
 
 def reference(kind: str, plan: Plan) -> tuple[list[Table], list[str]]:
@@ -69,7 +70,9 @@ def run_import(root: Path, plan: Plan, datei: Path, ja: bool) -> int:
     measures = len({c.id for c in found})
     if not ja:
         try:
-            agreed = click.confirm(f"{len(found)} Änderungen in {measures} Maßnahmen schreiben?", default=False)
+            count = anzahl(len(found), "Änderung", "Änderungen")
+            question = f"{count} in {anzahl(measures, 'Maßnahme', 'Maßnahmen')} schreiben?"
+            agreed = _yes(click.prompt(f"{question} [j/N]", default="", show_default=False))
         except click.Abort:
             agreed = False
         if not agreed:
@@ -85,3 +88,8 @@ def run_import(root: Path, plan: Plan, datei: Path, ja: bool) -> int:
     for path in written:
         click.echo(f"Geschrieben: {path.relative_to(root).as_posix()}")
     return 0
+
+
+def _yes(answer: str) -> bool:
+    """Ja auf Deutsch (j, ja) – und y, yes, wie es viele Werkzeuge gewohnt sind; alles andere heißt nein."""
+    return answer.strip().lower() in {"j", "ja", "y", "yes"}
