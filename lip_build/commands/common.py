@@ -32,10 +32,10 @@ def plan_root(ctx: click.Context) -> Path:
 def load_once(root: Path) -> Result:
     """The check of the plan for a command that ends afterwards (not lip serve).
 
-    The collector is paused while a plan is read (load/files.gc_paused), so everything read sits in
-    its youngest generation and the first collection afterwards would walk all of it (lip validate on
-    5,000 measures: about 0.3 s of CPU). The plan stays alive until the command ends, so it is moved
-    out of the collector's sight (gc.freeze). It has no reference cycles (tests/test_model.py), so
+    The collector is paused while a plan is read (load/files.gc_paused), which leaves what was read in
+    its oldest generation; a full collection later in the command (the site and the PDFs allocate a
+    lot) would walk all of it again. The plan stays alive until the command ends, so it is moved out
+    of the collector's sight (gc.freeze). It has no reference cycles (tests/test_model.py), so
     nothing is lost; lip serve does not do this, because there every rebuild leaves garbage behind."""
     import gc
 

@@ -142,7 +142,12 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # Everything allocated while paused sits in the youngest generation, and the first
+            # allocation after gc.enable() would collect it, walking every object just read (0.06 s
+            # at 5,000 measures). It is long-lived: move it straight to the oldest generation.
+            gc.freeze()
             gc.enable()
+            gc.unfreeze()
 
 
 def read_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Found], list[str]]:
