@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,7 +38,7 @@ class Document:
     def path(self) -> str:
         return self.source.path
 
-    @property
+    @cached_property
     def folder(self) -> str | None:
         """The Handlungsfeld folder of a file below handlungsfelder/."""
         return folder_of(self.path)

@@ -163,14 +163,14 @@ def to_tree(node: yaml.Node, line_offset: int) -> YNode:
 
 
 # Explicit tags that keep YAML's typing of a plain scalar; any other tag (!!str, !custom) makes it text.
-_TYPING_TAGS = frozenset(
+TYPING_TAGS = frozenset(
     {_IMPLICIT, *(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "timestamp"))}
 )
 
 
 def is_plain(node: yaml.Node) -> bool:
     """Written without quotes, block style or !!str: the only scalars YAML types as numbers, booleans or null."""
-    return not node.style and node.tag in _TYPING_TAGS  # type: ignore[attr-defined]  # called for scalars only
+    return not node.style and node.tag in TYPING_TAGS  # type: ignore[attr-defined]  # called for scalars only
 
 
 # PyYAML's English problem text → the variant of LIP106 that explains it; the first match wins.
