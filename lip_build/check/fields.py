@@ -121,17 +121,17 @@ class FieldChecker:
                         vorschlag=did_you_mean(key, names),
                         erlaubt=", ".join(names),
                     )
-        for f, check in compiled.fields:
-            found = entries.get(f.key)
+        for key, f, check in compiled.fields:
+            found = entries.get(key)
             if found is None or _is_empty(found[1]):
                 if f.required:
                     where = found[0] if found else node
-                    label = prefix + f.key
-                    self._report(LIP202, where, "leer" if found else "", feld=label, schluessel=f.key, hilfe=f.help)
+                    label = prefix + key
+                    self._report(LIP202, where, "leer" if found else "", feld=label, schluessel=key, hilfe=f.help)
                 continue
-            value = check(self, found[1], prefix + f.key)
+            value = check(self, found[1], prefix + key)
             if value is not _INVALID:
-                values[f.key] = value
+                values[key] = value
         return values
 
     def _list(self, t: s.ListOf, check_item: _Check, node: yaml.Node, label: str) -> Any:
@@ -334,7 +334,7 @@ _ScalarCheck = Callable[[FieldChecker, yaml.ScalarNode, str], Any]  # the same, 
 class _ObjCheck:
     spec: s.Obj
     allowed: frozenset[str]
-    fields: tuple[tuple[s.Field, _Check], ...]
+    fields: tuple[tuple[str, s.Field, _Check], ...]  # (key, its declaration, its check) in schema order
 
     def object(self, checker: FieldChecker, node: yaml.MappingNode, prefix: str) -> dict[str, Any]:
         return checker._object(self, node, prefix)
@@ -362,7 +362,7 @@ def _compiled(spec: s.Obj) -> _ObjCheck:
     """The check of an object of the schema, built once per object (the schema never changes)."""
     entry = _COMPILED.get(id(spec))
     if entry is None or entry[0] is not spec:
-        fields = tuple((f, _check_of(f.type)) for f in spec.fields)
+        fields = tuple((f.key, f, _check_of(f.type)) for f in spec.fields)
         entry = _COMPILED[id(spec)] = (spec, _ObjCheck(spec, frozenset(f.key for f in spec.fields), fields))
     return entry[1]
 
