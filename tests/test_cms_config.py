@@ -57,7 +57,7 @@ def _expected_widget(t: s.FieldType) -> str:
     }.get(type(t), "")
 
 
-def _agree(spec: s.Obj, configured: list[dict[str, Any]], where: str) -> None:
+def _agree(spec: s.Obj, configured: list[dict[str, Any]], where: str, folders: list[str]) -> None:
     assert [c["name"] for c in configured] == [f.key for f in spec.fields], where
     for f, c in zip(spec.fields, configured, strict=True):
         here = f"{where}.{f.key}"
@@ -86,7 +86,13 @@ def _agree(spec: s.Obj, configured: list[dict[str, Any]], where: str) -> None:
                     value,
                     multiple,
                 ), here
+            elif ref.kind in ("ziel", "element"):
+                kinds = ("ziele",) if ref.kind == "ziel" else ("ziele", "massnahmen")
+                assert (c["widget"], c["value_field"], c["multiple"]) == ("lip-verweis", "id", multiple), here
+                assert c["collections"] == [f"{k}-{f}" for k in kinds for f in folders], here
+                assert c["collection"] == c["collections"][0], here
             else:
+                assert ref.kind == "handlungsfeld", here
                 assert c["widget"] == "select" and c["multiple"] is multiple, here
             if multiple and isinstance(t, s.ListOf) and t.min_items:
                 assert c["min"] == t.min_items, here
@@ -101,9 +107,9 @@ def _agree(spec: s.Obj, configured: list[dict[str, Any]], where: str) -> None:
         if isinstance(t, s.Date):
             assert (c["format"], c["time_format"]) == ("YYYY-MM-DD", False), here
         if isinstance(t, s.Obj):
-            _agree(t, c["fields"], here)
+            _agree(t, c["fields"], here, folders)
         if isinstance(t, s.ListOf) and isinstance(t.item, s.Obj):
-            _agree(t.item, c["fields"], here)
+            _agree(t.item, c["fields"], here, folders)
             assert c.get("label_singular", "") == t.entry and c["min"] == t.min_items if t.min_items else True
 
 
@@ -112,14 +118,14 @@ def test_every_form_has_exactly_the_schema_fields_with_labels_hints_flags_and_wi
     assert {kind for kind, _ in forms} == {k.name for k in FILE_KINDS}
     for kind, configured in forms:
         assert configured[-1]["name"] == "body" and configured[-1]["widget"] == "markdown"
-        _agree(s.SPECS[kind], configured[:-1], kind)
+        _agree(s.SPECS[kind], configured[:-1], kind, [h.ordner for h in shipped_plan.handlungsfelder])
 
 
 def test_the_agreement_test_notices_a_field_written_by_hand(shipped_plan: Plan) -> None:
     kind, configured = _forms(shipped_plan)[0]
     configured[1]["label"] = "Titel der Maßnahme"
     with pytest.raises(AssertionError):
-        _agree(s.SPECS[kind], configured[:-1], kind)
+        _agree(s.SPECS[kind], configured[:-1], kind, [h.ordner for h in shipped_plan.handlungsfelder])
 
 
 def test_collections_per_field_folder_new_files_named_by_id_and_german_ui(shipped_plan: Plan) -> None:

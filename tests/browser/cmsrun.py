@@ -65,6 +65,18 @@ def _wait_for(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
     raise RuntimeError("decap-server antwortet nicht")
 
 
+NEW_GOAL_ID = "SOZ-Z07"
+NEW_GOAL_PATH = f"handlungsfelder/soziales/ziele/{NEW_GOAL_ID}.md"
+NEW_GOAL = f"""---
+id: {NEW_GOAL_ID}
+titel: Ältere Menschen mit Migrationsgeschichte finden Beratung zur Pflege in ihrer Sprache.
+handlungsfeld: SOZ
+---
+Viele ältere Menschen, die als Arbeitskräfte nach Hannover gekommen sind, kennen die Pflegeberatung
+nicht oder finden dort niemanden, der ihre Sprache spricht.
+"""
+
+
 @contextlib.contextmanager
 def running_editor(work: Path) -> Iterator[Editor]:
     root = copy_plan(work / "plan")
@@ -76,6 +88,9 @@ def running_editor(work: Path) -> Iterator[Editor]:
     result = load_plan(root)
     assert result.plan is not None
     build_site(root, result.plan, detect(root, result.plan.info.stand), Progress(quiet=True))
+    # A goal accepted after the site was built: the form must offer it all the same (lip-verweis).
+    (clone / NEW_GOAL_PATH).write_text(NEW_GOAL, encoding="utf-8")
+    commit(clone, "Neues Ziel nach dem letzten Bau", "2026-11-21T10:00:00+01:00")
     proxy_port = free_port()
     proxy = f"http://127.0.0.1:{proxy_port}/api/v1"
     config_path = root / "site" / "admin" / "config.yml"

@@ -19,7 +19,7 @@ import yaml
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.source import split
 
-from .cmsrun import Editor, available, git, running_editor
+from .cmsrun import NEW_GOAL_ID, Editor, available, git, running_editor
 from .conftest import _missing, is_local, run_axe
 from .sitebuild import REPO, git_environment
 
@@ -166,7 +166,9 @@ def test_a_new_measure_through_the_form_gets_the_next_free_id(session: dict[str,
     assert kennung.input_value() == "BIL-M12"
     page.get_by_label("Titel", exact=True).fill(f"  {NEW_TITLE}  ")
     _pick(page, "Ziele", "BIL-Z03")
-    _pick(page, "Ziele", "SOZ-Z04")
+    _pick(page, "Ziele", NEW_GOAL_ID)  # committed after the site was built
+    page.get_by_label("Ziele", exact=True).scroll_into_view_if_needed()
+    _shot(page, "web-editor-ziele")
     _pick(page, "Federführung", "51.4")
     _pick(page, "Zielgruppen", "Eltern")
     page.get_by_label("Beginn", exact=True).fill("2027")
@@ -192,7 +194,7 @@ def test_a_new_measure_through_the_form_gets_the_next_free_id(session: dict[str,
     text = _file_on(editor, branch, "handlungsfelder/bildung/massnahmen/BIL-M12.md")
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["id"] == "BIL-M12" and front["titel"] == NEW_TITLE
-    assert front["ziele"] == ["BIL-Z03", "SOZ-Z04"] and front["kosten"][0]["betrag"] == 12000
+    assert front["ziele"] == ["BIL-Z03", NEW_GOAL_ID] and front["kosten"][0]["betrag"] == 12000
     assert "lip_nummer" not in text and "partner" not in front
     _validate(editor, branch)
 

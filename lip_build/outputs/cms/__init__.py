@@ -25,7 +25,7 @@ from lip_build import schema as s
 from lip_build.errors import BuildError
 from lip_build.load.files import FILE_KINDS, FileKind, classify
 from lip_build.model.plan import Plan
-from lip_build.outputs.cms.fields import FieldConfig, fields
+from lip_build.outputs.cms.fields import FieldConfig, collection_name, fields
 from lip_build.view import steckbrief as sb
 from lip_build.view.yamlform import NEEDS_QUOTES, WIDTH, Shape, shape_of
 
@@ -149,7 +149,7 @@ def collections(plan: Plan) -> list[dict[str, Any]]:
             k = s.KINDS[name]
             out.append(
                 {
-                    "name": f"{k.plural.lower().replace('ß', 'ss')}-{feld.ordner}",
+                    "name": collection_name(name, feld.ordner),
                     **_common(f"{k.plural}: {feld.name}", k.label),
                     "folder": _folder(kind, feld.ordner),
                     "create": True,

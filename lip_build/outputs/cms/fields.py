@@ -96,18 +96,32 @@ def _reference(kind: str, plan: Plan, own: dict[str, str], multiple: bool) -> Fi
         if kind == "oe":
             options["file"] = OE_FILE
         return options
-    # Goals and Handlungsfelder lie in one folder each per Handlungsfeld, which a relation widget cannot
-    # span: the choice is built from the plan of the last build (titles shown, IDs stored).
-    if kind == "ziel":
-        choices = [{"label": f"{z.id} – {z.titel}", "value": z.id} for z in plan.ziele]
-    elif kind == "element":  # sessions and statements name goals and measures alike
-        items = sorted([(z.id, z.titel) for z in plan.ziele] + [(m.id, m.titel) for m in plan.massnahmen])
-        choices = [{"label": f"{id} – {titel}", "value": id} for id, titel in items]
-    elif kind == "handlungsfeld":
+    if kind in ("ziel", "element"):
+        # Goals (and measures) lie in one collection per Handlungsfeld; "lip-verweis" (lip-cms.js) is
+        # Decap's relation widget asking all of them, so new goals are offered as soon as they exist.
+        kinds = ("ziel",) if kind == "ziel" else ("ziel", "massnahme")
+        names = [collection_name(k, h.ordner) for k in kinds for h in plan.handlungsfelder]
+        return {
+            "widget": "lip-verweis",
+            "collection": names[0],
+            "collections": names,
+            "value_field": "id",
+            "search_fields": ["id", "titel"],
+            "display_fields": ["id", "titel"],
+            "multiple": multiple,
+            "options_length": 200,
+        }
+    if kind == "handlungsfeld":
+        # The six chapters are files of one files collection, which a relation widget cannot list:
+        # the choice comes from the plan of the build (names shown, codes stored).
         choices = [{"label": f"{h.code} – {h.name}", "value": h.code} for h in plan.handlungsfelder]
-    else:  # pragma: no cover - every kind of reference is handled above
-        raise TypeError(kind)
-    return {"widget": "select", "options": choices, "multiple": multiple}
+        return {"widget": "select", "options": choices, "multiple": multiple}
+    raise TypeError(kind)  # pragma: no cover - every kind of reference is handled above
+
+
+def collection_name(kind: str, ordner: str) -> str:
+    """The collection of the goals or measures of one Handlungsfeld folder: "ziele-bildung"."""
+    return f"{s.KINDS[kind].plural.lower().replace('ß', 'ss')}-{ordner}"
 
 
 def _list(t: s.ListOf, plan: Plan, own: dict[str, str]) -> FieldConfig:

@@ -7,7 +7,8 @@
  *    optional fields left out; the body is kept byte for byte after the closing "---".
  * 2. The widget "lip-kennung": the next free ID of a new goal or measure, as `lip new` gives it; the
  *    file name is the ID (preSave puts the number into the slug, the writer leaves it out of the file).
- * 3. The preview of a measure: its Steckbrief, with the labels of the site.
+ * 3. The widget "lip-verweis": goals (or goals and measures) chosen by title from all Handlungsfelder.
+ * 4. The preview of a measure: its Steckbrief, with the labels of the site.
  * tests/test_cms_format.py runs this writer in Node over the shipped plan against lip format.
  */
 (function (root) {
@@ -217,6 +218,30 @@
   });
   var KennungPreview = root.createClass({ render: function () { return h("span", null, this.props.value); } });
   CMS.registerWidget("lip-kennung", Kennung, KennungPreview);
+
+  // "lip-verweis": Decap's relation widget over several collections (the goals of every Handlungsfeld,
+  // or goals and measures). Its search asks each collection listed in the field's "collections" and
+  // offers all hits together; titles are shown, IDs stored, as with the relation widget itself.
+  var relation = CMS.getWidget("relation");
+  function acrossCollections(query, names) {
+    return function (forID, collection, searchFields, term, file, limit) {
+      return Promise.all(names.map(function (name) {
+        return Promise.resolve(query(forID, name, searchFields, term, file, limit));
+      })).then(function (actions) {
+        var hits = [];
+        actions.forEach(function (action) { hits = hits.concat((action && action.payload && action.payload.hits) || []); });
+        var first = actions[0] || {};
+        return Object.assign({}, first, { payload: Object.assign({}, first.payload, { hits: hits }) });
+      });
+    };
+  }
+  var Verweis = root.createClass({
+    render: function () {
+      var names = this.props.field.get("collections").toJS();
+      return h(relation.control, Object.assign({}, this.props, { query: acrossCollections(this.props.query, names) }));
+    },
+  });
+  CMS.registerWidget("lip-verweis", Verweis, relation.preview, relation.schema);
 
   CMS.registerEventListener({
     name: "preSave",
