@@ -114,6 +114,20 @@ def _body(page: Any) -> Any:
     return page.locator("[aria-label='markdown field'] [contenteditable='true']").first
 
 
+def _type_body(page: Any, text: str) -> None:
+    """Type into the Markdown editor once it has the focus (keys sent before that are lost), and wait
+    until it shows the last line."""
+    body = _body(page)
+    body.click()
+    page.wait_for_function("document.activeElement && document.activeElement.isContentEditable")
+    page.keyboard.type(text)
+    last = text.rsplit("\n", 1)[-1]
+    page.wait_for_function(
+        "t => { const e = document.activeElement; return e && e.isContentEditable && e.innerText.includes(t); }",
+        arg=last,
+    )
+
+
 def _save(page: Any, editor: Editor, slug: str) -> str:
     """Save the entry; return the branch decap-server made (or moved) for it, once its commit is there."""
     before = {b: git(editor.clone, "rev-parse", b) for b in _branches(editor)}
@@ -185,8 +199,7 @@ def test_a_new_measure_through_the_form_gets_the_next_free_id(session: dict[str,
     statuses.nth(1).fill("nicht begonnen")
     statuses.nth(1).press("Enter")
     _pick(page, "Ansprechstelle", "51.4")
-    _body(page).click()
-    page.keyboard.type("## Ausgangslage\n\nEltern lernen Deutsch im Stadtteil.")
+    _type_body(page, "## Ausgangslage\n\nEltern lernen Deutsch im Stadtteil.")
     _axe(session, "Neue Maßnahme")
     _shot(page, "web-editor-formular")
     branch = _save(page, editor, "BIL-M12")
