@@ -315,6 +315,35 @@ KENNZAHL = Obj(
         Field("zielwert", Number(), True, "Angestrebter Wert", label="Zielwert"),
         Field("zieljahr", YEAR, True, "Jahr, bis zu dem der Zielwert erreicht sein soll", label="Zieljahr"),
         Field("quelle", Text(), False, "Datenquelle", label="Quelle"),
+        Field(
+            "werte",
+            ListOf(
+                Obj(
+                    (
+                        Field("jahr", YEAR, True, "Jahr der Messung", label="Jahr"),
+                        Field("wert", Number(), True, "Gemessener Wert", label="Wert"),
+                        Field(
+                            "einheit",
+                            Text(),
+                            True,
+                            "Einheit des Werts, dieselbe wie die der Kennzahl",
+                            label="Einheit",
+                        ),
+                        Field(
+                            "quelle",
+                            Text(),
+                            False,
+                            "Datenquelle des Werts; ohne Angabe gilt die Quelle der Kennzahl",
+                            label="Quelle",
+                        ),
+                    )
+                ),
+                entry="Messwert",
+            ),
+            False,
+            "Gemessene Werte nach dem Ausgangsjahr, ältestes Jahr zuerst",
+            label="Gemessene Werte",
+        ),
     )
 )
 
@@ -350,6 +379,47 @@ UMSETZUNG = Obj(
         Field("status", UMSETZUNG_STATUS, True, "Umsetzungsstand", label="Status", main=True),
         Field("stand", Date(), False, "Datum des Berichtsstands", label="Stand vom"),
         Field("bemerkung", Text(), False, "Erläuterung zum Umsetzungsstand", label="Bemerkung"),
+        Field(
+            "verlauf",
+            ListOf(
+                Obj(
+                    (
+                        Field("datum", Date(), True, "Datum des Berichtsstands (JJJJ-MM-TT)", label="Datum"),
+                        Field(
+                            "status", UMSETZUNG_STATUS, True, "Umsetzungsstand an diesem Tag", label="Status", main=True
+                        ),
+                        Field(
+                            "erledigt", Text(), True, "Was bis zu diesem Tag getan wurde", label="Stand der Umsetzung"
+                        ),
+                        Field(
+                            "naechste_schritte",
+                            Text(),
+                            False,
+                            "Was als Nächstes geplant ist",
+                            label="Geplante Schritte",
+                        ),
+                        Field(
+                            "gruende",
+                            Text(),
+                            False,
+                            "Warum nichts geschieht oder die Maßnahme endete (Pflicht bei nicht_begonnen, eingestellt)",
+                            label="Gründe",
+                        ),
+                        Field(
+                            "ausgaben",
+                            Number(0, euro=True),
+                            False,
+                            "Seit dem vorigen Eintrag ausgegebene Mittel in Euro",
+                            label="Ausgaben",
+                        ),
+                    )
+                ),
+                entry="Eintrag",
+            ),
+            False,
+            "Berichtsstände, ältester zuerst; der letzte Eintrag ist der aktuelle Umsetzungsstand",
+            label="Verlauf",
+        ),
     )
 )
 

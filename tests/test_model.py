@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from pathlib import Path
 
 from lip_build.load.markdown import parse
-from lip_build.model.plan import Plan
+from lip_build.model.plan import Messwert, Plan
 from lip_build.pipeline import load_plan
 from lip_build.view.plantext import label, protect_gender_star, replace_text_links
+from tests.test_diagnostics import MINI
 
 
 def test_numbers_follow_field_goal_and_measure_order(shipped_plan: Plan) -> None:
@@ -80,3 +83,41 @@ def test_a_loaded_plan_has_no_reference_cycles() -> None:
     result = load_plan(REPO)
     del result
     assert gc.collect() == 0
+
+
+def test_progress_entries_and_measured_values_bind_to_typed_records(tmp_path: Path) -> None:
+    root = tmp_path / "plan"
+    shutil.copytree(MINI, root)
+    measure = root / "handlungsfelder/bildung/massnahmen/BIL-M01.md"
+    measure.write_text(
+        measure.read_text(encoding="utf-8").replace(
+            "  stand: 2026-06-30\n",
+            "  stand: 2026-06-30\n  verlauf:\n"
+            "    - datum: 2025-12-31\n      status: nicht_begonnen\n      erledigt: Räume gesucht.\n"
+            "      gruende: Die Stelle war unbesetzt.\n"
+            "    - datum: 2026-06-30\n      status: in_umsetzung\n      erledigt: Zwei Sprachcafés laufen.\n"
+            "      naechste_schritte: Ein drittes folgt.\n      ausgaben: 12500.5\n",
+        ),
+        "utf-8",
+    )
+    goal = root / "handlungsfelder/bildung/ziele/BIL-Z01.md"
+    goal.write_text(
+        goal.read_text(encoding="utf-8").replace(
+            "    zieljahr: 2030\n",
+            "    zieljahr: 2030\n    werte:\n      - jahr: 2025\n        wert: 24.5\n        einheit: Prozent\n",
+        ),
+        "utf-8",
+    )
+    result = load_plan(root)
+    assert [d.as_text() for d in result.diagnostics.items] == []
+    assert result.plan is not None
+    verlauf = result.plan.massnahme("BIL-M01").umsetzung.verlauf
+    assert [(e.datum, e.status) for e in verlauf] == [
+        (dt.date(2025, 12, 31), "nicht_begonnen"),
+        (dt.date(2026, 6, 30), "in_umsetzung"),
+    ]
+    assert verlauf[0].gruende == "Die Stelle war unbesetzt." and verlauf[0].ausgaben is None
+    assert verlauf[1].naechste_schritte == "Ein drittes folgt." and verlauf[1].ausgaben == 12500.5
+    (kennzahl,) = result.plan.ziel("BIL-Z01").kennzahlen
+    assert kennzahl.werte == (Messwert(jahr=2025, wert=24.5, einheit="Prozent"),)
+    assert result.plan.massnahme("BIL-M02").umsetzung.verlauf == ()

@@ -19,7 +19,8 @@ from lip_build.diagnostics import Diagnostics
 from lip_build.model.plan import Kennzahl, Massnahme, Ziel
 
 KEY = "geprueft"
-_KENNZAHL_KEYS = tuple(f.key for f in s.KENNZAHL.fields)
+# Measured values (werte) are progress, not what the goal means: adding one asks for no new confirmation.
+_KENNZAHL_KEYS = tuple(f.key for f in s.KENNZAHL.fields if f.key != "werte")
 
 
 def fingerprint(titel: str, text: str, kennzahlen: Iterable[Kennzahl]) -> str:

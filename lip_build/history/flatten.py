@@ -65,7 +65,7 @@ def format_value(kind: s.FieldType, value: Any, key: str = "") -> str:
     if isinstance(kind, s.Choice) and value in kind.values:
         return kind.label(value)
     if isinstance(kind, s.Number) and isinstance(value, (int, float)):
-        return euro(value) if key.endswith("betrag") else zahl(value)
+        return euro(value) if kind.euro or key.endswith("betrag") else zahl(value)
     return str(value)
 
 

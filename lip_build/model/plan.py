@@ -25,6 +25,16 @@ class Quelle:
 
 
 @dataclass(frozen=True)
+class Messwert:
+    """One measured value of an indicator (kennzahlen[].werte[])."""
+
+    jahr: int
+    wert: float
+    einheit: str
+    quelle: str | None = None
+
+
+@dataclass(frozen=True)
 class Kennzahl:
     name: str
     einheit: str
@@ -33,6 +43,7 @@ class Kennzahl:
     zielwert: float
     zieljahr: int
     quelle: str | None = None
+    werte: tuple[Messwert, ...] = ()  # oldest year first (LIP358)
 
 
 @dataclass(frozen=True)
@@ -70,10 +81,27 @@ class Entscheidung:
 
 
 @dataclass(frozen=True)
+class Verlaufseintrag:
+    """One dated report on a measure's implementation (umsetzung.verlauf[])."""
+
+    datum: dt.date
+    status: str  # schema.UMSETZUNG_STATUS
+    erledigt: str
+    naechste_schritte: str | None = None
+    gruende: str | None = None
+    ausgaben: float | None = None  # spent since the previous entry, in euros
+
+
+@dataclass(frozen=True)
 class Umsetzung:
+    """The current state (status, stand, bemerkung) and the dated entries that led to it.
+
+    With entries, status and stand equal those of the latest entry (LIP356)."""
+
     status: str
     stand: dt.date | None = None
     bemerkung: str | None = None
+    verlauf: tuple[Verlaufseintrag, ...] = ()  # oldest first (LIP355)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """The columns of the catalogue exports, derived from schema.py: one per field of a measure or a goal.
 
 A nested field gets its parent's label ("Entscheidungsstand", "Entscheidungsstand: Datum"); lists
-of objects are summarised (costs summed per kind and listed, indicators listed); the review
-fingerprints (`geprueft`) are bookkeeping, not data, and stay out. A field added to the schema
-appears in every export without touching this module.
+of objects are summarised (costs summed per kind and listed, indicators listed, the dated statuses
+of the implementation listed); the review fingerprints (`geprueft`) are bookkeeping, not data, and
+stay out. A field added to the schema appears in every export without touching this module.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from lip_build import schema as s
-from lip_build.model.plan import Kennzahl, Kosten, Plan
-from lip_build.view.formats import euro, zahl
+from lip_build.model.plan import Kennzahl, Kosten, Plan, Verlaufseintrag
+from lip_build.view.formats import datum, euro, zahl
 
 # What a cell holds before a format writes it: text, a number, a truth value, a date, a list of
 # texts (IDs, partners; each format joins them its way) or nothing.
@@ -100,6 +100,12 @@ def _kennzahlen(record: Any) -> str | None:
     return "; ".join(parts) or None
 
 
+def _verlauf(record: Any) -> str | None:
+    """The dated statuses, oldest first: "31.12.2026: in Umsetzung; 30.06.2027: umgesetzt"."""
+    items: tuple[Verlaufseintrag, ...] = record.umsetzung.verlauf
+    return "; ".join(f"{datum(e.datum)}: {s.UMSETZUNG_STATUS.label(e.status)}" for e in items) or None
+
+
 def _summaries(key: str, label: str) -> list[Spalte]:
     """The columns that stand for a list of objects."""
     if key == "kosten":
@@ -110,6 +116,8 @@ def _summaries(key: str, label: str) -> list[Spalte]:
         ]
     if key == "kennzahlen":
         return [Spalte("kennzahlen", label, "text", _kennzahlen)]
+    if key == "umsetzung.verlauf":
+        return [Spalte("umsetzung.verlauf", label, "text", _verlauf)]
     raise ValueError(f"Keine Zusammenfassung für die Liste „{key}“ festgelegt (outputs/opendata/columns.py)")
 
 
