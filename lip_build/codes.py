@@ -282,6 +282,9 @@ LIP202 = _code(
     liste="Die Liste „{feld}“ braucht mindestens {anzahl} Eintrag.",
     antrag="Eine Beschlussdrucksache braucht den Beschlusstext „antrag“ (z. B. „den in der Anlage 1 beigefügten … "
     "zu beschließen.“). Ergänzen Sie ihn oder wählen Sie art: informationsdrucksache.",
+    gruende="Eintrag {nr} im Verlauf hat den Status „{status}“, nennt aber keine Gründe. Der Sachstandsbericht muss "
+    "sagen, warum nichts geschieht oder die Maßnahme endete: ergänzen Sie im Eintrag „gruende: …“, z. B. „gruende: "
+    "Die Stelle ist seit März unbesetzt.“",
 )
 _WRONG_KIND = "„{feld}“ enthält {gefunden}; erwartet: {erwartet}."
 LIP203 = _code(
@@ -521,6 +524,48 @@ LIP354 = _code(
     "Unplausibler Betrag",
     "Der Betrag {betrag} € in „{feld}“ ist größer als {grenze} € und damit wohl ein Tippfehler. Prüfen Sie die "
     "Zahl; ist sie richtig, setzen Sie in content/plan.md „hoechstbetrag“ herauf.",
+)
+LIP355 = _code(
+    "LIP355",
+    E,
+    "Einträge im Verlauf nicht nach Datum geordnet",
+    "Eintrag {nr} im Verlauf ist vom {datum} und damit älter als Eintrag {vorher_nr} vom {vorher_datum} (Zeile "
+    "{zeile}). Ordnen Sie die Einträge unter „umsetzung.verlauf“ nach dem Datum, den ältesten zuerst: der letzte "
+    "Eintrag ist der aktuelle Stand.",
+    doppelt="Eintrag {nr} im Verlauf hat dasselbe Datum {datum} wie Eintrag {vorher_nr} (Zeile {zeile}). Je "
+    "Berichtsstand gilt ein Eintrag: führen Sie beide zusammen oder korrigieren Sie das Datum.",
+)
+LIP356 = _code(
+    "LIP356",
+    E,
+    "Umsetzungsstand widerspricht dem letzten Eintrag im Verlauf",
+    "Der Umsetzungsstand ist „{status}“, der letzte Eintrag im Verlauf (vom {datum}, Zeile {zeile}) lautet aber "
+    "„{eintrag}“. Der letzte Eintrag ist der aktuelle Stand: gleichen Sie umsetzung.status an ihn an oder ergänzen "
+    "Sie einen neueren Eintrag.",
+    stand="umsetzung.stand nennt den {stand}, der letzte Eintrag im Verlauf ist aber vom {datum} (Zeile {zeile}). "
+    "Gleichen Sie umsetzung.stand an das Datum des letzten Eintrags an: „stand: {iso}“.",
+    stand_fehlt="Der Umsetzungsstand nennt kein Datum, der letzte Eintrag im Verlauf ist vom {datum} (Zeile "
+    "{zeile}). Ergänzen Sie unter „umsetzung“ die Zeile „stand: {iso}“.",
+)
+LIP357 = _code(
+    "LIP357",
+    E,
+    "Messwert in einer anderen Einheit als die Kennzahl",
+    "Der Wert für {jahr} ist in „{einheit}“ angegeben, die Kennzahl „{name}“ wird aber laut Zeile {zeile} in "
+    "„{erwartet}“ gemessen. Rechnen Sie den Wert in {erwartet} um und ändern Sie „einheit“; misst die Quelle etwas "
+    "anderes, gehört der Wert zu einer eigenen Kennzahl.",
+)
+LIP358 = _code(
+    "LIP358",
+    E,
+    "Jahre der Messwerte doppelt oder nicht geordnet",
+    "Der Wert für {jahr} steht nach dem Wert für {vorher} (Zeile {zeile}). Ordnen Sie die Werte der Kennzahl "
+    "„{name}“ nach dem Jahr, das älteste zuerst.",
+    doppelt="Für {jahr} steht schon ein Wert der Kennzahl „{name}“ in Zeile {zeile}. Je Jahr gilt ein Wert: löschen "
+    "Sie einen oder korrigieren Sie das Jahr.",
+    ausgangsjahr="Der Wert für {jahr} liegt nicht nach dem Ausgangsjahr {ausgangsjahr} der Kennzahl „{name}“ (Zeile "
+    "{zeile}). Gemessene Werte folgen auf den Ausgangswert; soll der Ausgangswert anders lauten, ändern Sie "
+    "„ausgangswert“.",
 )
 
 # -- LIP4xx: Markdown text ----------------------------------------------------------------

@@ -13,6 +13,7 @@ from lip_build.check.plan_wide import PlanChecker
 from lip_build.check.reviews import check_reviews
 from lip_build.check.statuses import check_statuses
 from lip_build.check.texts import TextChecker
+from lip_build.check.verlauf import check_verlauf
 from lip_build.codes import LIP408
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.files import gc_paused
@@ -61,6 +62,7 @@ def _load_plan(root: Path) -> Result:
     _site_config(root, diagnostics)
     PlanChecker(documents, diagnostics, unreadable).run(text_links)
     check_statuses(documents, diagnostics)
+    check_verlauf(documents, diagnostics)
     check_beteiligung(documents, diagnostics)
     check_reviews(documents, diagnostics)
     plan = None

@@ -51,6 +51,10 @@ def _status(entscheidung: str, umsetzung: str) -> list[dict[str, Any]]:
     ]
 
 
+def _status_bil(umsetzung: str) -> list[dict[str, Any]]:
+    return [_replace(BIL_M01, "  status: in_umsetzung", f"  status: {umsetzung}")]
+
+
 def _text(replacement: str) -> list[dict[str, Any]]:
     return [_replace(BIL_M02, "Kinder lernen gemeinsam.", replacement)]
 
@@ -76,6 +80,26 @@ _NEW_GOALS = [  # copies of both goals, made before a scenario changes the origi
         "durch": "id: SOZ-Z02",
     },
 ]
+
+
+def _verlauf(*entries: str, stand: str = "  stand: 2026-06-30\n") -> list[dict[str, Any]]:
+    """BIL-M01 (in Umsetzung, stand 2026-06-30) with entries "datum status [gruende]" in the given order."""
+    lines = ["  verlauf:\n"]
+    for entry in entries:
+        datum, status, *gruende = entry.split(" ", 2)
+        lines.append(f"    - datum: {datum}\n      status: {status}\n      erledigt: Sprachcafés vorbereitet.\n")
+        lines += [f"      gruende: {gruende[0]}\n"] if gruende else []
+    return [_replace(BIL_M01, "  stand: 2026-06-30\n", stand + "".join(lines))]
+
+
+def _werte(*values: str) -> list[dict[str, Any]]:
+    """BIL-Z01 (Prozent, Ausgangsjahr 2024) with measured values "jahr wert einheit" in the given order."""
+    lines = ["    werte:\n"]
+    for value in values:
+        jahr, wert, einheit = value.split(" ", 2)
+        lines.append(f"      - jahr: {jahr}\n        wert: {wert}\n        einheit: {einheit}\n")
+    return [_replace(BIL_Z01, "    zieljahr: 2030\n", "    zieljahr: 2030\n" + "".join(lines))]
+
 
 SCENARIOS: dict[str, Scenario] = {
     # -- LIP1xx: files and YAML ---------------------------------------------------------
@@ -732,6 +756,47 @@ SCENARIOS: dict[str, Scenario] = {
     "LIP352 nicht bei Beginn und Ende im selben Jahr": Scenario(
         _front("ende: 2027", "ende: 2024", BIL_M01), [], ["LIP352"]
     ),
+    # -- LIP355–LIP358 and LIP202: progress over time ------------------------------------
+    "LIP202 Verlauf: eingestellt ohne Gründe": Scenario(
+        [*_verlauf("2025-12-31 in_umsetzung", "2026-06-30 eingestellt"), *_status_bil("eingestellt")],
+        [f"{BIL_M01}:32 LIP202"],
+        ["LIP355", "LIP356"],
+    ),
+    "LIP202 nicht bei nicht begonnen mit Gründen": Scenario(
+        _verlauf("2025-12-31 nicht_begonnen Die Stelle war unbesetzt.", "2026-06-30 in_umsetzung"),
+        [],
+        ["LIP202", "LIP355", "LIP356"],
+    ),
+    "LIP355 zwei Einträge am selben Tag": Scenario(
+        _verlauf("2026-06-30 in_umsetzung", "2026-06-30 in_umsetzung"), [f"{BIL_M01}:31 LIP355"], ["LIP356"]
+    ),
+    "LIP355 ungeordnet, der neueste Eintrag passt zum Stand": Scenario(
+        _verlauf("2026-06-30 in_umsetzung", "2025-12-31 nicht_begonnen Noch kein Raum."),
+        [f"{BIL_M01}:31 LIP355"],
+        ["LIP356", "LIP202"],
+    ),
+    "LIP355 nicht bei aufeinanderfolgenden Tagen": Scenario(
+        _verlauf("2026-06-29 in_umsetzung", "2026-06-30 in_umsetzung"), [], ["LIP355", "LIP356"]
+    ),
+    "LIP356 Stand weicht vom Datum des letzten Eintrags ab": Scenario(
+        _verlauf("2025-12-31 in_umsetzung", "2026-03-31 in_umsetzung"), [f"{BIL_M01}:26 LIP356"], ["LIP355"]
+    ),
+    "LIP356 Verlauf ohne Datum des Umsetzungsstands": Scenario(
+        _verlauf("2026-06-30 in_umsetzung", stand=""), [f"{BIL_M01}:24 LIP356"], ["LIP355", "LIP202"]
+    ),
+    "LIP356 Status des letzten Eintrags älter als der Umsetzungsstand": Scenario(
+        _verlauf("2026-06-30 nicht_begonnen Noch kein Raum."), [f"{BIL_M01}:25 LIP356"], ["LIP355"]
+    ),
+    "LIP357 Prozentpunkte statt Prozent": Scenario(_werte("2025 4 Prozentpunkte"), [f"{BIL_Z01}:15 LIP357"], []),
+    "LIP357 nicht bei % für Prozent und anderer Schreibung": Scenario(
+        _werte("2025 24 '%'", "2026 27  prozent"), [], ["LIP357", "LIP358"]
+    ),
+    "LIP358 Jahr doppelt": Scenario(
+        _werte("2025 24 Prozent", "2026 26 Prozent", "2025 25 Prozent"), [f"{BIL_Z01}:19 LIP358"], ["LIP357"]
+    ),
+    "LIP358 Wert im Ausgangsjahr": Scenario(_werte("2024 21 Prozent"), [f"{BIL_Z01}:13 LIP358"], []),
+    "LIP311 nicht bei neuen Messwerten eines Ziels": Scenario(_werte("2025 24 Prozent"), [], ["LIP311"]),
+    "LIP358 nicht bei einem Wert im Zieljahr": Scenario(_werte("2026 30 Prozent", "2030 41 Prozent"), [], ["LIP358"]),
     # -- LIP312–LIP314: sessions and statements ------------------------------------------
     "LIP312 Datum weicht vom Datum der Sitzung ab": Scenario(
         _front(
