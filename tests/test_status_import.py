@@ -87,22 +87,22 @@ def test_three_statuses_changed_in_excel_change_exactly_three_lines(repo: Path) 
     _edit_xlsx(
         path,
         {
-            "BIL-M04": ("Umsetzungsstand", "umgesetzt"),
-            "SOZ-M01": ("Umsetzungsstand", "eingestellt"),  # the key is taken as well as the label
+            "BIL-M10": ("Umsetzungsstand", "umgesetzt"),
+            "SOZ-M08": ("Umsetzungsstand", "eingestellt"),  # the key is taken as well as the label
             "DEM-M02": ("Umsetzungsstand", "in den Regelbetrieb übergegangen"),
         },
     )
     code, output = _import(repo, path, answer="n\n")  # asked first; "no" writes nothing
     assert "3 Änderungen in 3 Maßnahmen schreiben? [j/N]" in output
     assert code == 1, output
-    assert "BIL-M04 · Umsetzungsstand: in Umsetzung → umgesetzt" in output
+    assert "BIL-M10 · Umsetzungsstand: nicht begonnen → umgesetzt" in output
     assert "Nichts geschrieben" in output
     assert _git(repo, "status", "--porcelain") == ""
     code, output = _import(repo, path, "--ja")
     assert code == 0, output
     numstat = sorted(line.split("\t")[2] for line in _git(repo, "diff", "--numstat").splitlines())
     assert [line.split("\t")[:2] for line in _git(repo, "diff", "--numstat").splitlines()] == [["1", "1"]] * 3
-    assert [Path(p).stem for p in numstat] == ["BIL-M04", "DEM-M02", "SOZ-M01"]
+    assert [Path(p).stem for p in numstat] == ["BIL-M10", "DEM-M02", "SOZ-M08"]
     changed = [
         line for line in _git(repo, "diff", "-U0").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
     ]
@@ -152,7 +152,7 @@ def test_a_bad_cell_in_the_german_csv_is_named_and_nothing_is_written(repo: Path
     path = _daten(repo, "massnahmen.csv")
     rows = _german_rows(path)
     status = rows[0].index("Umsetzungsstand")
-    rows[_row_of(rows, "BIL-M01")][status] = "eingestellt"  # a good change in another row is not written either
+    rows[_row_of(rows, "BIL-M02")][status] = "eingestellt"  # a good change in another row is not written either
     bad = _row_of(rows, "BIL-M04")
     rows[bad][rows[0].index(heading)] = value
     _write_german(path, rows)
@@ -168,7 +168,7 @@ def test_a_bad_cell_in_the_german_csv_is_named_and_nothing_is_written(repo: Path
 def test_a_bad_cell_in_the_workbook_names_sheet_row_and_column(repo: Path, case: str) -> None:
     heading, value, column, reason = CASES[case]
     path = _daten(repo, "katalog.xlsx")
-    _edit_xlsx(path, {"BIL-M01": ("Umsetzungsstand", "umgesetzt"), "BIL-M04": (heading, value)})
+    _edit_xlsx(path, {"BIL-M02": ("Umsetzungsstand", "umgesetzt"), "BIL-M04": (heading, value)})
     book = load_workbook(path, read_only=True)
     ids = [r[1] for r in book["Bildung"].iter_rows(values_only=True)]
     code, output = _import(repo, path, "--ja")
@@ -204,7 +204,7 @@ def test_a_missing_id_column_and_a_file_that_is_no_export_are_refused(repo: Path
 def test_date_and_remark_from_the_machine_csv(repo: Path) -> None:
     path = _daten(repo, "massnahmen-maschinenlesbar.csv")
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    row = next(r for r in rows if r[1] == "BIL-M04")
+    row = next(r for r in rows if r[1] == "BIL-M10")
     row[rows[0].index("umsetzung.stand")] = "2026-12-01"
     row[rows[0].index("umsetzung.bemerkung")] = "Zwölf neue Tandems; Mentor*innen gesucht."
     buffer = io.StringIO()
@@ -212,11 +212,29 @@ def test_date_and_remark_from_the_machine_csv(repo: Path) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
     code, output = _import(repo, path, "--ja")
     assert code == 0, output
-    assert "BIL-M04 · Umsetzungsstand: Stand vom: 30.06.2026 → 01.12.2026" in output
+    assert "BIL-M10 · Umsetzungsstand: Stand vom: (leer) → 01.12.2026" in output
     diff = _git(repo, "diff", "-U0")
     assert "+  stand: 2026-12-01" in diff
     assert "+  bemerkung: Zwölf neue Tandems; Mentor*innen gesucht." in diff
-    assert _git(repo, "diff", "--name-only").strip() == "handlungsfelder/bildung/massnahmen/BIL-M04.md"
+    assert _git(repo, "diff", "--name-only").strip() == "handlungsfelder/bildung/massnahmen/BIL-M10.md"
+
+
+def test_status_of_a_measure_with_a_course_is_refused_but_its_remark_is_written(repo: Path) -> None:
+    """BIL-M04 keeps dated entries: its state is the newest entry, so only a new entry in the file changes it."""
+    path = _daten(repo, "katalog.xlsx")
+    _edit_xlsx(path, {"BIL-M04": ("Umsetzungsstand", "umgesetzt")})
+    code, output = _import(repo, path, "--ja")
+    assert code == 1, output
+    assert "BIL-M04 führt einen Verlauf der Umsetzung (umsetzung.verlauf in handlungsfelder/bildung/" in output
+    assert "Nichts geschrieben" in output
+    assert _git(repo, "status", "--porcelain") == ""
+    _edit_xlsx(path, {"BIL-M04": ("Umsetzungsstand", "in Umsetzung")})
+    _edit_xlsx(path, {"BIL-M04": ("Umsetzungsstand: Bemerkung", "Fünf Vereine, 79 Tandems.")})
+    code, output = _import(repo, path, "--ja")
+    assert code == 0, output
+    assert "+  bemerkung: Fünf Vereine, 79 Tandems." in _git(repo, "diff", "-U0")
+    result = CliRunner().invoke(cli, ["--plan", str(repo), "validate"])
+    assert result.exit_code == 0, result.output
 
 
 def test_libreoffice_converts_the_workbook_without_errors(repo: Path, tmp_path: Path) -> None:

@@ -2,10 +2,12 @@
 
 Reads an export of `lip export` (katalog.xlsx, massnahmen.csv for Excel, massnahmen-maschinenlesbar.csv)
 after an editor changed it. Only the columns umsetzung.status, umsetzung.stand and umsetzung.bemerkung
-may differ from a fresh export of the plan; every other cell is compared with it and a difference is
-refused. All problems are collected and named with row and column as the spreadsheet shows them; if
-there is one, nothing is written. A change is written with the canonical front-matter writer of
-`lip format`, so that only the lines of the changed field change.
+may differ from a fresh export of the plan (status and stand only where the measure keeps no dated
+entries in umsetzung.verlauf: there the newest entry is the state, and a new one is written in the
+file); every other cell is compared with it and a difference is refused. All problems are collected
+and named with row and column as the spreadsheet shows them; if there is one, nothing is written. A
+change is written with the canonical front-matter writer of `lip format`, so that only the lines of
+the changed field change.
 """
 
 from __future__ import annotations
@@ -257,6 +259,14 @@ def _writable(key: str, heading: str, value: Any, measure: Massnahme) -> tuple[s
         before = (before or "").strip() or None
     if after == before:
         return None, None
+    if field != "bemerkung" and measure.umsetzung.verlauf:
+        # The current state is the newest entry of the measure's course (LIP356): a new one needs an entry.
+        return (
+            f"{measure.id} führt einen Verlauf der Umsetzung (umsetzung.verlauf in {measure.quelle.pfad}); ein neuer "
+            "Stand gehört dort als neuer Eintrag mit Datum, Status und „erledigt“ hinein, danach werden Status und "
+            "Stand oben angepasst. Lassen Sie die Zelle wie im Export.",
+            None,
+        )
     return None, Change(measure.id, key, heading, before, after)
 
 
