@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from lip_build.outputs.site import markup as mk
+from lip_build.outputs.site.pages_massnahme import VERLAUF_SPALTEN
 from lip_build.outputs.site.pagetree import relative
 from lip_build.view.formats import euro
 from lip_build.view.plantext import label
@@ -60,6 +61,22 @@ def test_measure_page_has_fact_box_german_formats_and_goal_links(built: BuiltSit
     for ziel_id in m.ziele:
         assert f'href="../../ziele/{ziel_id.lower()}/"' in html
     assert "Änderung vorschlagen" not in html  # the shipped plan names no repository
+
+
+def test_measure_page_shows_its_course_as_a_table_and_a_measure_without_one_shows_none(built: BuiltSite) -> None:
+    plan = built.plan
+    m = next(m for m in plan.massnahmen if any(e.gruende for e in m.umsetzung.verlauf))
+    html = page(built, mk.path_of(m)).replace("&amp;", "&")
+    table = html.split("<caption>Verlauf der Umsetzung, ältester Stand zuerst</caption>", 1)[1].split("</table>", 1)[0]
+    head = re.findall(r'<th scope="col">([^<]+)</th>', table)
+    assert head == [field_label("massnahme", f"umsetzung.verlauf[].{k}") for k in VERLAUF_SPALTEN]
+    rows = re.findall(r'<tr>\s*<th scope="row">(\d\d\.\d\d\.\d{4})</th>', table)
+    assert rows == [e.datum.strftime("%d.%m.%Y") for e in m.umsetzung.verlauf]
+    for e in m.umsetzung.verlauf:
+        assert e.erledigt in table and (e.naechste_schritte or "–") in table
+        assert not e.gruende or f"Gründe: {e.gruende}" in table
+    without = next(m for m in plan.massnahmen if not m.umsetzung.verlauf)
+    assert "Verlauf der Umsetzung" not in page(built, mk.path_of(without))
 
 
 def test_text_links_show_number_and_title_and_point_to_the_item(built: BuiltSite) -> None:

@@ -25,6 +25,20 @@ def fact_box(plan: Plan, m: Massnahme, page: str) -> str:
     return fr.render("steckbrief.html", title=sb.STECKBRIEF, rows=rows, href=fr.Links(plan, page))
 
 
+VERLAUF_SPALTEN = ("datum", "status", "erledigt", "naechste_schritte")
+
+
+def course(m: Massnahme) -> tuple[Markdown | Html, ...]:
+    """The dated entries of the implementation as a small table (labels from schema.py); none without entries."""
+    if not m.umsetzung.verlauf:
+        return ()
+    label = {k: sb.field_label("massnahme", f"umsetzung.verlauf[].{k}") for k in (*VERLAUF_SPALTEN, "gruende")}
+    rows = [(e, sb.Status("umsetzung", e.status)) for e in m.umsetzung.verlauf]
+    columns = [label[k] for k in VERLAUF_SPALTEN]
+    table = fr.render("verlauf.html", columns=columns, rows=rows, gruende=label["gruende"])
+    return Markdown(mk.heading("Verlauf der Umsetzung")), Html(table)
+
+
 def measure_page(plan: Plan, m: Massnahme, history: SiteHistory = NO_HISTORY) -> Page:
     page = mk.path_of(m)
     feld = plan.handlungsfeld(m.handlungsfeld)
@@ -49,6 +63,7 @@ def measure_page(plan: Plan, m: Massnahme, history: SiteHistory = NO_HISTORY) ->
         Html(head),
         Html(fact_box(plan, m, page)),
         Markdown(mk.body(m.text, plan, page, "Beschreibung", m.quelle.pfad)),
+        *course(m),
         Markdown(mk.heading("Ziele, denen die Maßnahme dient")),
         Html(fr.render("goal_list.html", goals=goals, after=after)),
     )
