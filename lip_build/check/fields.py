@@ -65,7 +65,7 @@ class FieldChecker:
     def check(self, spec: s.Obj, front: Front) -> Checked:
         self.offset = front.line_offset
         assert isinstance(front.node, yaml.MappingNode), "load/source.py only passes mappings"
-        self.result.values = _compiled(spec).object(self, front.node, "")
+        self.result.values = self._object(_compiled(spec), front.node, "")
         return self.result
 
     # -- reporting --------------------------------------------------------------------
@@ -335,9 +335,6 @@ class _ObjCheck:
     spec: s.Obj
     allowed: frozenset[str]
     fields: tuple[tuple[str, s.Field, _Check], ...]  # (key, its declaration, its check) in schema order
-
-    def object(self, checker: FieldChecker, node: yaml.MappingNode, prefix: str) -> dict[str, Any]:
-        return checker._object(self, node, prefix)
 
 
 @dataclass(frozen=True)
