@@ -52,15 +52,18 @@ def _previous_dist(root: Path) -> dict[str, tuple[bytes, int]]:
 
 def test_build_writes_both_documents_with_german_names(plan_dir: Path) -> None:
     outputs = build(plan_dir, {"pdf", "docx"})
-    assert sorted(p.name for p in (plan_dir / "dist").iterdir()) == [DOCX_NAME, PDF_NAME]
+    assert sorted(p.name for p in (plan_dir / "dist").iterdir()) == [DOCX_NAME, PDF_NAME, "einzeln"]
     assert outputs["pdf"].startswith(b"%PDF-") and outputs["docx"].startswith(b"PK")
+    stem = PDF_NAME.removesuffix(".pdf")
+    parts = [f"{stem}-Anlage-1.pdf", f"{stem}-Anlage-2.pdf", f"{stem}-ohne-Anlagen.pdf"]
+    assert sorted(p.name for p in (plan_dir / "dist" / "einzeln").iterdir()) == parts
     assert (plan_dir / WORK / "drucksache.typ").is_file()
 
 
 def test_lip_build_pdf_on_the_command_line(plan_dir: Path) -> None:
     result = CliRunner().invoke(cli, ["--plan", str(plan_dir), "build", "--pdf", "--quiet"])
     assert result.exit_code == 0, result.output
-    assert [p.name for p in (plan_dir / "dist").iterdir()] == [PDF_NAME]
+    assert sorted(p.name for p in (plan_dir / "dist").iterdir()) == [PDF_NAME, "einzeln"]
 
 
 def test_failing_typst_step_names_the_intermediate_file_and_keeps_dist(plan_dir: Path) -> None:

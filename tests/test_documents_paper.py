@@ -67,6 +67,42 @@ def test_independent_pdfua_check_finds_no_error_in_the_drucksache(pdf_file: Path
     assert [s["rule_id"] for s in report["skipped"]] == ["UA-14-001"]  # checked by the next test instead
 
 
+PARTS = {
+    "einzeln/LIP-2.0-Drucksache-2610-2026-ohne-Anlagen.pdf": "Beschlussdrucksache Nr. 2610/2026 (ohne Anlagen): ",
+    "einzeln/LIP-2.0-Drucksache-2610-2026-Anlage-1.pdf": "Anlage 1 zur Beschlussdrucksache Nr. 2610/2026: ",
+    "einzeln/LIP-2.0-Drucksache-2610-2026-Anlage-2.pdf": "Anlage 2 zur Beschlussdrucksache Nr. 2610/2026: ",
+}
+
+
+def test_the_drucksache_and_each_anlage_are_also_set_on_their_own(
+    shipped_builds: list[dict[str, bytes]], texts: list[str], tmp_path: Path
+) -> None:
+    """For the council information system (OParl mainFile, auxiliaryFile): the same pages in the same order,
+    each part counted from 1, under its own title, accessible like the whole (pdfua, row headers)."""
+    built = shipped_builds[0]
+    assert set(built) == {"pdf", "docx", *PARTS}
+    joined: list[str] = []
+    for name, title in PARTS.items():
+        part = [flat(t) for t in pages(built[name])]
+        assert all(f"Seite {n} von {len(part)}" in text for n, text in enumerate(part, 1)), name
+        joined += part
+        with pikepdf.open(io.BytesIO(built[name])) as document:
+            assert str(document.open_metadata()["dc:title"]).startswith(title)
+        target = tmp_path / name.rpartition("/")[2]
+        target.write_bytes(built[name])
+        assert_clean(pdfua(target))
+        assert empty_headings(target)[1] == []
+
+    def without_page_numbers(text: str) -> str:
+        """In the footer and in the contents of Anlage 1, which counts the pages of its own file."""
+        return re.sub(r"Seite \d+ von \d+|(?:\. )+\.? ?\d+", "", text)
+
+    assert [without_page_numbers(t) for t in joined] == [without_page_numbers(t) for t in texts]
+    # a link into another part stays as its text; within Anlage 1 the links still lead somewhere
+    with pikepdf.open(io.BytesIO(built[list(PARTS)[1]])) as document:
+        assert sum(len(page.get("/Annots", [])) for page in document.pages) > 50
+
+
 def test_headings_are_not_empty_where_pdfua_cannot_check_it(pdf_file: Path, shipped_plan: Plan) -> None:
     """UA-14-001 crashes inside pdfua 0.1.3 (documents/pdfua.py); the same check with pikepdf."""
     count, empty = empty_headings(pdf_file)

@@ -32,6 +32,7 @@ from .documents.helpers import VERSION
 
 SCHEMAS = Path(__file__).resolve().parent / "oparl-1.1"  # the official OParl 1.1 schemas (README there)
 SITE_URL = "https://integrationsplan.example.org/lip/"
+MIME_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 EMBEDDED = {"mainFile": "File", "auxiliaryFile": "File", "consultation": "Consultation"}
 
 
@@ -103,8 +104,10 @@ def built(
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + f"site_url: {SITE_URL}\n", encoding="utf-8")
     (root / "dist").mkdir()
-    for endung, data in shipped_builds[0].items():
-        (root / "dist" / dateiname(shipped_plan, endung)).write_bytes(data)
+    for key, data in shipped_builds[0].items():  # "pdf", "docx", "einzeln/…-Anlage-1.pdf"
+        target = root / "dist" / (key if "/" in key else dateiname(shipped_plan, key))
+        target.parent.mkdir(exist_ok=True)
+        target.write_bytes(data)
     notes = build_site(root, shipped_plan, VERSION, Progress(quiet=True))
     return Built(root, root / "site", shipped_plan, notes)
 
@@ -155,9 +158,14 @@ def test_paper_is_the_drucksache(built: Built) -> None:
     assert "2610/2026" in built.file(data["web"]).read_text(encoding="utf-8")  # the start page offers it
     (oe,) = data["underDirectionOf"]
     assert built.json(oe)["name"] == built.plan.organisationseinheit(d.oe).name == "Sachgebiet Integration"
-    assert data["mainFile"]["mimeType"] == "application/pdf"
-    assert [f["mimeType"] for f in data["auxiliaryFile"]] == [
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    # the Drucksache itself is the main file; each Anlage, then the whole with Anlagen (PDF, DOCX) follow
+    assert data["mainFile"]["fileName"] == "LIP-2.0-Drucksache-2610-2026-ohne-Anlagen.pdf"
+    assert data["mainFile"]["name"] == "Drucksache ohne Anlagen (PDF)"
+    assert [(f["name"], f["mimeType"]) for f in data["auxiliaryFile"]] == [
+        ("Anlage 1: Lokaler Integrationsplan 2.0 (PDF)", "application/pdf"),
+        ("Anlage 2: Maßnahmenübersicht (PDF)", "application/pdf"),
+        ("Drucksache Nr. 2610/2026 mit Anlagen (PDF)", "application/pdf"),
+        ("Drucksache Nr. 2610/2026 mit Anlagen (DOCX, bearbeitbar)", MIME_DOCX),
     ]
 
 
@@ -186,15 +194,19 @@ def test_consultation_per_line_of_the_beratungsfolge(built: Built) -> None:
 def test_file_checksums_are_those_of_the_published_documents(built: Built) -> None:
     data = paper(built)
     files = [data["mainFile"], *data["auxiliaryFile"]]
-    assert {f["fileName"] for f in files} == {dateiname(built.plan, e) for e in ("pdf", "docx")}
+    dist = built.root / "dist"
+    built_files = {p.relative_to(dist).as_posix(): p.read_bytes() for p in dist.rglob("*") if p.is_file()}
+    assert len(files) == len(built_files) == 5
     for entry in files:
         published = built.file(entry["accessUrl"]).read_bytes()  # site/downloads/…, what readers get
-        assert published == (built.root / "dist" / entry["fileName"]).read_bytes()
+        path = entry["accessUrl"].removeprefix(f"{SITE_URL}downloads/")
+        assert published == built_files.pop(path)
         assert entry["sha512Checksum"] == hashlib.sha512(published).hexdigest()
         assert entry["size"] == len(published)
         assert entry["date"] == built.plan.drucksache.datum.isoformat()
         alone = built.json(entry["id"])
         assert alone["paper"] == [data["id"]]
+    assert built_files == {}  # every document of the build is a File of the Paper
     assert built.file(data["mainFile"]["accessUrl"]).read_bytes().startswith(b"%PDF-")
 
 

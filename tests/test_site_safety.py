@@ -188,6 +188,25 @@ def test_downloads_in_dist_are_linked_from_the_start_page(plan_copy: Path, shipp
     start = "".join(b.html for b in tree.page("").blocks if isinstance(b, Html))
     assert 'href="downloads/LIP-Drucksache.pdf"' in start
     assert tree.files["downloads/LIP-Drucksache.pdf"] == plan_copy / "dist" / "LIP-Drucksache.pdf"
+    assert "einzeln" not in start  # no parts built: no list of them
+
+
+def test_the_parts_set_on_their_own_follow_the_whole_drucksache(plan_copy: Path, shipped_plan: Plan) -> None:
+    dist = plan_copy / "dist"
+    (dist / "einzeln").mkdir(parents=True)
+    (dist / "LIP-D.pdf").write_bytes(b"%PDF-1.7 ganz")
+    for name in ("LIP-D-Anlage-2.pdf", "LIP-D-ohne-Anlagen.pdf", "LIP-D-Anlage-1.pdf"):
+        (dist / "einzeln" / name).write_bytes(b"%PDF-1.7 Teil")
+    tree = site_tree(plan_copy, shipped_plan, detect(plan_copy, shipped_plan.info.stand))
+    start = "".join(b.html for b in tree.page("").blocks if isinstance(b, Html))
+    links = re.findall(r'href="(downloads/[^"]+)"', start)
+    assert links == [
+        "downloads/LIP-D.pdf",
+        "downloads/einzeln/LIP-D-ohne-Anlagen.pdf",
+        "downloads/einzeln/LIP-D-Anlage-1.pdf",
+        "downloads/einzeln/LIP-D-Anlage-2.pdf",
+    ]
+    assert all(tree.files[link] == dist / link.removeprefix("downloads/") for link in links)
 
 
 def test_page_tree_does_not_depend_on_mkdocs() -> None:

@@ -103,6 +103,8 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
     titles = "{% block footer %}{{ super() }}<p>{% for other in nav.pages %}{{ other.title }} {% endfor %}</p>"
     titles += "{% endblock %}\n"
     template.write_text(template.read_text(encoding="utf-8") + titles, encoding="utf-8")
+    config = root / "mkdocs.yml"  # with OParl (site/oparl/), which every rebuild writes anew
+    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://lip.example.org/\n", encoding="utf-8")
     built = Preview(root, lambda message: None)
     messages: list[str] = []
     built.echo = messages.append
@@ -175,6 +177,23 @@ def test_navigation_change_rebuilds_every_page(preview: Preview) -> None:
     assert sorted(after) == sorted(before)
     assert [name for name in after if after[name] == before[name]] == []  # every page built again
     assert "Bildung und Sprache" in (preview.site / "ziele/index.html").read_text(encoding="utf-8")
+    _assert_same_as_full_build(preview)
+
+
+def test_a_rebuild_writes_the_oparl_files_anew(preview: Preview) -> None:
+    def paper() -> dict[str, object]:
+        path = preview.site / "oparl" / "paper" / "2610-2026.json"  # each build has a folder of its own
+        data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+        return data
+
+    assert paper()["name"] == "Lokaler Integrationsplan 2.0 (LIP 2.0) – Fortschreibung des Ziel- und Maßnahmenkatalogs"
+    drucksache = preview.root / "content" / "drucksache.md"
+    text = drucksache.read_text(encoding="utf-8")
+    drucksache.write_text(text.replace("titel: ", "titel: Geändert – ", 1), encoding="utf-8")
+
+    assert preview.rebuild()
+    assert preview.rendered < len(_pages(preview.site))  # a partial rebuild
+    assert str(paper()["name"]).startswith("Geändert – Lokaler Integrationsplan 2.0")
     _assert_same_as_full_build(preview)
 
 

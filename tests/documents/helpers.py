@@ -40,9 +40,14 @@ def load(root: Path) -> Plan:
 
 
 def build(root: Path, formats: set[str], plan: Plan | None = None, version: Version = VERSION) -> dict[str, bytes]:
-    """Build the documents of the plan in `root`; returns the files by extension."""
+    """Build the documents of the plan in `root`; returns the files: the whole Drucksache by extension
+    ("pdf", "docx"), each part set on its own by its path under dist/ ("einzeln/…-Anlage-1.pdf")."""
     written = build_documents(root, plan or load(root), version, formats, Progress(quiet=True))
-    return {path.suffix.lstrip("."): path.read_bytes() for path in written}
+    dist = root / "dist"
+    return {
+        path.suffix.lstrip(".") if path.parent == dist else path.relative_to(dist).as_posix(): path.read_bytes()
+        for path in written
+    }
 
 
 def pages(pdf: bytes) -> list[str]:

@@ -16,14 +16,14 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from lip_build.atomic import atomic_file
+from lip_build.atomic import FILE_MODE, atomic_directory, atomic_file
 from lip_build.errors import BuildError
 from lip_build.history.stamp import Version
 from lip_build.model.plan import Plan
 from lip_build.outputs.drucksache import pandoc
 from lip_build.outputs.drucksache.assemble import assemble
 from lip_build.outputs.drucksache.pandoc_tree import prepare
-from lip_build.outputs.drucksache.paths import dateiname, work_dir
+from lip_build.outputs.drucksache.paths import EINZELN, dateiname, teil_dateiname, work_dir
 from lip_build.outputs.drucksache.pdf_tags import mark_row_headers
 from lip_build.outputs.drucksache.render_docx import build_docx
 from lip_build.outputs.drucksache.render_typst import compile_pdf, write_sources
@@ -52,6 +52,7 @@ def _build(root: Path, plan: Plan, version: Version, formats: set[str], progress
     with progress.step("Drucksache: Markdown mit pandoc lesen und prüfen"):
         tree = prepare(pandoc.read_markdown(source), root)
     outputs: dict[str, bytes] = {}
+    einzeln: dict[str, bytes] = {}
     # pandoc writes the DOCX in its own process while Typst sets the PDF.
     with ThreadPoolExecutor(max_workers=1) as pool:
         docx = pool.submit(build_docx, root, work, tree, dok, version) if "docx" in formats else None
@@ -62,6 +63,13 @@ def _build(root: Path, plan: Plan, version: Version, formats: set[str], progress
                 pdf = compile_pdf(root, main, version)
             with progress.step("PDF: Zeilenköpfe der Faktentabellen auszeichnen"):
                 outputs["pdf"] = mark_row_headers(pdf, sum(1 for t in dok.tabellen if t.row_headers))
+            with progress.step(f"PDF: Drucksache und Anlagen einzeln setzen ({len(dok.teile)} Dateien)"):
+                einzeln = {
+                    teil_dateiname(plan, teil.name): mark_row_headers(
+                        compile_pdf(root, main, version, teil), teil.zeilenkopf_tabellen
+                    )
+                    for teil in dok.teile
+                }
         if docx is not None:
             with progress.step("DOCX: mit pandoc erzeugen"):
                 outputs["docx"] = docx.result()
@@ -70,4 +78,10 @@ def _build(root: Path, plan: Plan, version: Version, formats: set[str], progress
         target = root / DIST / dateiname(plan, endung)
         atomic_file(target, data)
         written.append(target)
+    if einzeln:
+        with atomic_directory(root / DIST / EINZELN) as folder:
+            for name, data in einzeln.items():
+                (folder / name).write_bytes(data)
+                (folder / name).chmod(FILE_MODE)
+        written += [root / DIST / EINZELN / name for name in einzeln]
     return written

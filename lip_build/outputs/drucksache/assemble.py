@@ -1,12 +1,16 @@
 """Step 1: the whole Drucksache as one Markdown document, assembled from the validated model.
 
 The same Markdown feeds the PDF and the DOCX. Texts of the model sit in `lip-text` divs that
-name their file, so that later steps can check images and shift headings per text.
+name their file, so that later steps can check images and shift headings per text. Each part (the
+Drucksache itself, each Anlage) sits in a `lip-teil` div: the PDF is also set once per part, for the
+council information system, which keeps the Drucksache and each Anlage as files of their own (OParl).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from lip_build import schema as s
 from lip_build.history.stamp import Version
@@ -17,6 +21,18 @@ from lip_build.outputs.drucksache.drucksache import Anlage, Kopf, drucksache_mar
 from lip_build.outputs.drucksache.escape import md
 from lip_build.outputs.drucksache.tables import Tabelle, Tabellen
 from lip_build.view.formats import plan_stand
+
+TEIL = "lip-teil"  # a part of the document; attribute lip-name
+
+
+@dataclass(frozen=True)
+class Teil:
+    """The Drucksache itself or one Anlage, also set as a PDF of its own."""
+
+    name: str  # "drucksache", "anlage-1": in file names and for the template (sys.inputs "teil")
+    titel: str  # "Drucksache ohne Anlagen", "Anlage 1: Lokaler Integrationsplan 2.0"
+    dokumenttitel: str  # the PDF's title: "Anlage 1 zur Beschlussdrucksache Nr. 2610/2026: …"
+    zeilenkopf_tabellen: int  # tables with row headers in this part (pdf_tags.py)
 
 
 @dataclass(frozen=True)
@@ -30,6 +46,7 @@ class Dokument:
     entwurf: bool
     kopf: Kopf
     tabellen: tuple[Tabelle, ...]  # filled into the `lip-tabelle` placeholders (tables.py)
+    teile: tuple[Teil, ...]
 
 
 def anlagen(plan: Plan) -> tuple[Anlage, ...]:
@@ -39,7 +56,21 @@ def anlagen(plan: Plan) -> tuple[Anlage, ...]:
     )
 
 
+# The content of each Anlage, by its identifier: (plan, its number, the tables) → Markdown.
+_INHALT: dict[str, Callable[[Plan, int, Tabellen], str]] = {
+    anlage_plan.IDENTIFIER: anlage_plan.anlage_plan_markdown,
+    anlage_uebersicht.IDENTIFIER: anlage_uebersicht.anlage_uebersicht_markdown,
+}
+
 KOLOPHON = "lip-kolophon"
+
+
+def teile(plan: Plan) -> tuple[tuple[str, str], ...]:
+    """Name and title of each part, the Drucksache first: ("anlage-1", "Anlage 1: Lokaler Integrationsplan 2.0")."""
+    return (
+        ("drucksache", "Drucksache ohne Anlagen"),
+        *((f"anlage-{a.nummer}", f"Anlage {a.nummer}: {a.titel}") for a in anlagen(plan)),
+    )
 
 
 def fusszeile(plan: Plan) -> str:
@@ -53,17 +84,38 @@ def assemble(plan: Plan, version: Version) -> Dokument:
     d = plan.drucksache
     tabellen = Tabellen()
     herkunft = f"Erstellt mit lip aus {version.herkunft}."
+    art = s.DRUCKSACHE_ART.label(d.art)
+    gesetzt: list[Teil] = []
+
+    def teil(name: str, titel: str, dokumenttitel: str, markdown: Callable[[], str]) -> str:
+        before = tabellen.zeilenkopf_tabellen()
+        content = markdown()
+        gesetzt.append(Teil(name, titel, dokumenttitel, tabellen.zeilenkopf_tabellen() - before))
+        return div(TEIL, content, lip_name=name)
+
+    (vorlage, vorlage_titel), *namen = teile(plan)
     markdown = blocks(
         [
-            drucksache_markdown(plan, liste, tabellen),
-            div(KOLOPHON, md(herkunft)),
-            anlage_plan.anlage_plan_markdown(plan, 1, tabellen),
-            anlage_uebersicht.anlage_uebersicht_markdown(plan, 2, tabellen),
+            teil(
+                vorlage,
+                vorlage_titel,
+                f"{art} Nr. {d.nummer} (ohne Anlagen): {d.titel}",
+                lambda: blocks([drucksache_markdown(plan, liste, tabellen), div(KOLOPHON, md(herkunft))]),
+            ),
+            *(
+                teil(
+                    name,
+                    titel,
+                    f"Anlage {a.nummer} zur {art} Nr. {d.nummer}: {a.titel}",
+                    partial(_INHALT[a.identifier], plan, a.nummer, tabellen),
+                )
+                for (name, titel), a in zip(namen, liste, strict=True)
+            ),
         ]
     )
     return Dokument(
         markdown=markdown + "\n",
-        titel=f"{s.DRUCKSACHE_ART.label(d.art)} Nr. {d.nummer}: {d.titel}",
+        titel=f"{art} Nr. {d.nummer}: {d.titel}",
         autorin=plan.info.herausgeberin,
         kopfzeile=f"Drucksache Nr. {d.nummer}",
         fusszeile=fusszeile(plan),
@@ -71,4 +123,5 @@ def assemble(plan: Plan, version: Version) -> Dokument:
         entwurf=plan.info.status == "entwurf",
         kopf=kopf(plan, liste),
         tabellen=tuple(tabellen.items),
+        teile=tuple(gesetzt),
     )

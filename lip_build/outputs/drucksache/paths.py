@@ -12,13 +12,23 @@ LIP_REPO = Path(__file__).resolve().parents[3]  # the lip repository, with templ
 WORK = ".lip-drucksache"  # intermediate files of the last build (ignored by Git)
 
 
+EINZELN = "einzeln"  # dist/einzeln/: the Drucksache without Anlagen and each Anlage as a PDF of its own
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9.]+", "-", text).strip("-")
+
+
 def dateiname(plan: Plan, endung: str) -> str:
     """ "LIP-2.0-Drucksache-2610-2026.pdf"; "2610/2026 E1" becomes "2610-2026-E1"."""
+    return f"LIP-{_clean(plan.info.version)}-Drucksache-{_clean(plan.drucksache.nummer)}.{endung}"
 
-    def clean(text: str) -> str:
-        return re.sub(r"[^A-Za-z0-9.]+", "-", text).strip("-")
 
-    return f"LIP-{clean(plan.info.version)}-Drucksache-{clean(plan.drucksache.nummer)}.{endung}"
+def teil_dateiname(plan: Plan, teil: str) -> str:
+    """ "LIP-2.0-Drucksache-2610-2026-Anlage-1.pdf" for the part "anlage-1"; the Drucksache alone is
+    "…-ohne-Anlagen.pdf"."""
+    suffix = "ohne-Anlagen" if teil == "drucksache" else _clean(teil).capitalize()
+    return dateiname(plan, "pdf").removesuffix(".pdf") + f"-{suffix}.pdf"
 
 
 def resource(root: Path, relative: str) -> Path:

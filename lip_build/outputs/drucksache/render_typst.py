@@ -21,8 +21,8 @@ from lip_build.errors import BuildError
 from lip_build.history.stamp import Version
 from lip_build.load.files import discover
 from lip_build.outputs.drucksache import pandoc
-from lip_build.outputs.drucksache.assemble import Dokument
-from lip_build.outputs.drucksache.pandoc_tree import IMAGE_PATH, Node, Walker, classes, plain_text
+from lip_build.outputs.drucksache.assemble import TEIL, Dokument, Teil
+from lip_build.outputs.drucksache.pandoc_tree import IMAGE_PATH, Node, Walker, attribute, classes, plain_text
 from lip_build.outputs.drucksache.paths import resource
 from lip_build.outputs.drucksache.tables import Tabelle, insert, typst, typst_string
 
@@ -77,6 +77,9 @@ def _title_break(blocks: list[Node]) -> list[Node]:
 class _ToTypst(Walker):
     def element(self, node: Node) -> list[Node]:
         if node["t"] == "Div":
+            if TEIL in classes(node):
+                name = attribute(node, "lip-name") or ""
+                return [_raw(f"#lip-teil({_string(name)})["), *self.run(node["c"][1]), _raw("]")]
             names = [c for c in classes(node) if c in _DATA_BLOCKS or c in _STYLED_BLOCKS]
             if names and names[0] in _DATA_BLOCKS:
                 return [_raw(f"#{names[0]}()")]
@@ -197,7 +200,10 @@ def _german(message: str) -> str:
     return next((german for needle, german in _TYPST_ERRORS if needle in message), "Typst hat einen Fehler gemeldet.")
 
 
-def compile_pdf(root: Path, main: Path, version: Version) -> bytes:
+def compile_pdf(root: Path, main: Path, version: Version, teil: Teil | None = None) -> bytes:
+    """The PDF of `main`; with `teil` only that part of it, under its own title (the template's `lip-teil`).
+
+    Typst keeps what it has laid out in memory, so setting the parts after the whole costs little."""
     import typst
 
     try:
@@ -206,6 +212,7 @@ def compile_pdf(root: Path, main: Path, version: Version) -> bytes:
             root=str(root),
             font_paths=[str(resource(root, FONTS))],
             ignore_system_fonts=True,
+            sys_inputs={"teil": teil.name, "titel": teil.dokumenttitel} if teil else {},
             pdf_standards=["a-2a", "ua-1"],  # archivable and accessible
             timestamp=version.datum,
         )

@@ -93,6 +93,10 @@ class Tabellen:
         )
         return f'::: {{.{PLACEHOLDER} lip-nummer="{len(self.items) - 1}"}}\n:::'
 
+    def zeilenkopf_tabellen(self) -> int:
+        """How many of the tables so far have row headers."""
+        return sum(1 for t in self.items if t.row_headers)
+
 
 def _words(text: str) -> list[Node]:
     """The words of a text; a space at its start or end stays (a cell can be made of several parts)."""

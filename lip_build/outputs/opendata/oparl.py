@@ -1,7 +1,9 @@
 """The Drucksache for the council information system, as static OParl 1.1 JSON under the site (site/oparl/).
 
   oparl/paper/<nummer>.json            the Drucksache as a Paper, with its Files and Consultations embedded
-  oparl/file/<nummer>-pdf.json, -docx  the built documents (size and SHA-512 of the bytes in dist/)
+  oparl/file/<nummer>-<teil>.json      mainFile: the Drucksache without Anlagen; auxiliaryFile: each Anlage,
+                                       then the whole Drucksache with Anlagen as PDF and as DOCX
+                                       (size and SHA-512 of the bytes in dist/)
   oparl/consultation/<nummer>-<n>.json one per line of the Beratungsfolge, with role and authoritative
   oparl/organization/<gremium>.json    the Gremien of the Beratungsfolge (content/gremien/)
   oparl/organization/oe-<oe>.json      the federführende Stelle (underDirectionOf)
@@ -21,7 +23,8 @@ from typing import Any
 from lip_build import schema as s
 from lip_build.history.stamp import Version
 from lip_build.model.plan import Gremium, Plan
-from lip_build.outputs.drucksache.paths import dateiname
+from lip_build.outputs.drucksache.assemble import teile
+from lip_build.outputs.drucksache.paths import EINZELN, dateiname, teil_dateiname
 
 FOLDER = "oparl/"
 SCHEMA = "https://schema.oparl.org/1.1/"
@@ -53,9 +56,9 @@ def oparl_files(
 ) -> dict[str, bytes]:
     """Every OParl file by its path under the site ("oparl/paper/2610-2026.json").
 
-    `site_url` ends in "/"; `documents` are the built Drucksache files in dist/ by file name (only those
-    of this Drucksache are used); `download_url` and `gremium_url` give the site's address of a download
-    and of a Gremium's page, relative to the site."""
+    `site_url` ends in "/"; `documents` are the built Drucksache files by their path under dist/
+    ("einzeln/…-Anlage-1.pdf"; only those of this Drucksache are used); `download_url` and `gremium_url`
+    give the site's address of such a file and of a Gremium's page, relative to the site."""
     d = plan.drucksache
     nummer = _slug(d.nummer)
     modified = version.datum.isoformat()
@@ -66,21 +69,26 @@ def oparl_files(
     paper_id = url(f"paper/{nummer}.json")
     objects: dict[str, dict[str, Any]] = {}
 
+    # (path under dist/, id suffix, name): the parts in the order of the Drucksache, then the whole.
+    candidates = [(f"{EINZELN}/{teil_dateiname(plan, teil)}", teil, f"{titel} (PDF)") for teil, titel in teile(plan)]
+    candidates += [
+        (dateiname(plan, endung), endung, f"Drucksache Nr. {d.nummer} mit Anlagen ({_KIND[endung]})")
+        for endung in ("pdf", "docx")
+    ]
     files = []
-    for endung in ("pdf", "docx"):
-        name = dateiname(plan, endung)
-        if name not in documents:
+    for path, suffix, name in candidates:
+        if path not in documents:
             continue
-        data = documents[name]
-        file_id = url(f"file/{nummer}-{endung}.json")
-        access = f"{site_url}{download_url(name)}"
+        data = documents[path]
+        file_id = url(f"file/{nummer}-{suffix}.json")
+        access = f"{site_url}{download_url(path)}"
         files.append(
             {
                 "id": file_id,
                 "type": f"{SCHEMA}File",
-                "name": f"Drucksache Nr. {d.nummer} mit Anlagen ({_KIND[endung]})",
-                "fileName": name,
-                "mimeType": MIME[endung],
+                "name": name,
+                "fileName": path.rpartition("/")[2],
+                "mimeType": MIME[path.rpartition(".")[2]],
                 "date": d.datum.isoformat(),
                 "size": len(data),
                 "sha512Checksum": hashlib.sha512(data).hexdigest(),

@@ -16,6 +16,7 @@ from pathlib import Path
 from lip_build.atomic import FILE_MODE, atomic_directory
 from lip_build.history.stamp import Version
 from lip_build.model.plan import Plan
+from lip_build.outputs.drucksache.paths import EINZELN
 from lip_build.outputs.progress import Progress
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.files import FILES, linked_files
@@ -36,6 +37,15 @@ def downloads(root: Path) -> tuple[Path, ...]:
     return tuple(sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES))
 
 
+def parts(root: Path) -> tuple[Path, ...]:
+    """The Drucksache without Anlagen and each Anlage as a PDF of its own (dist/einzeln/), the Drucksache first."""
+    folder = root / "dist" / EINZELN
+    if not folder.is_dir():
+        return ()
+    found = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".pdf"]
+    return tuple(sorted(found, key=lambda p: (not p.stem.endswith("-ohne-Anlagen"), p.name)))
+
+
 def open_data(root: Path) -> tuple[Path, ...]:
     """The open-data files in dist/daten/ (lip export, part of lip build), offered on the catalogue and status pages."""
     folder = root / "dist" / "daten"
@@ -47,7 +57,7 @@ def site_tree(root: Path, plan: Plan, version: Version, history: SiteHistory | N
     settings = load_settings(root)
     if history is None:
         history = read_history(root, plan, settings)
-    tree = build_tree(plan, settings, downloads(root), history, open_data(root))
+    tree = build_tree(plan, settings, downloads(root), history, open_data(root), parts(root))
     files = dict(tree.files)
     files.update({f"{FILES}{path}": root / path for path in sorted(linked_files(plan))})
     stand = plan_stand(plan.info.version, plan.info.stand)
@@ -65,7 +75,8 @@ def oparl(root: Path, plan: Plan, version: Version, site_url: str) -> dict[str, 
     """The OParl files of the Drucksache (paths under the site), for the documents that are in dist/."""
     from lip_build.outputs.opendata.oparl import oparl_files
 
-    documents = {path.name: path.read_bytes() for path in downloads(root)}
+    dist = root / "dist"
+    documents = {path.relative_to(dist).as_posix(): path.read_bytes() for path in (*downloads(root), *parts(root))}
     return oparl_files(
         plan,
         version,
@@ -76,11 +87,29 @@ def oparl(root: Path, plan: Plan, version: Version, site_url: str) -> dict[str, 
     )
 
 
+def write_beside_pages(root: Path, plan: Plan, version: Version, out: Path) -> tuple[str, ...]:
+    """What the site holds beside its pages: the web editor (admin/) and, with site_url, OParl (oparl/).
+
+    Written anew by every build, also by a partial rebuild of `lip serve`. Returns notes for the user
+    (German sentences), e.g. that OParl needs site_url."""
+    from lip_build.outputs.cms import ADMIN, write_admin
+
+    settings = load_settings(root)
+    if settings.site_url is not None:
+        for path, data in oparl(root, plan, version, settings.site_url).items():
+            target = out / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # a partial rebuild links the previous build's files: never write into them
+            target.write_bytes(data)
+            target.chmod(FILE_MODE)
+    write_admin(root, plan, out / ADMIN)
+    return () if settings.site_url is not None else (OPARL_OHNE_SITE_URL,)
+
+
 def build_site(root: Path, plan: Plan, version: Version, progress: Progress) -> tuple[str, ...]:
     """Write the website of `plan` into <root>/site; raises BuildError when a step fails.
 
     Returns notes for the user (German sentences), e.g. that OParl needs site_url."""
-    from lip_build.outputs.cms import ADMIN, write_admin
     from lip_build.outputs.site.engine import render
 
     settings = load_settings(root)
@@ -88,16 +117,9 @@ def build_site(root: Path, plan: Plan, version: Version, progress: Progress) -> 
         history = read_history(root, plan, settings)
     with progress.step("Website: Seiten aus dem Plan erzeugen"):
         tree = site_tree(root, plan, version, history)
-        extra = {} if settings.site_url is None else oparl(root, plan, version, settings.site_url)
     with (
         progress.step(f"Website: {len(tree.pages)} Seiten mit MkDocs schreiben"),
         atomic_directory(root / "site") as out,
     ):
         render(root, tree, out)
-        for path, data in extra.items():
-            target = out / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            target.chmod(FILE_MODE)
-        write_admin(root, plan, out / ADMIN)
-    return () if settings.site_url is not None else (OPARL_OHNE_SITE_URL,)
+        return write_beside_pages(root, plan, version, out)

@@ -44,6 +44,7 @@ IMPRESSUM = "impressum/"
 DATENSCHUTZ = "datenschutz/"
 BARRIEREFREIHEIT = "barrierefreiheit/"
 DOWNLOADS = "downloads/"
+EINZELN = f"{DOWNLOADS}einzeln/"  # the Drucksache without Anlagen and each Anlage on its own (dist/einzeln/)
 DATEN = "downloads/daten/"  # the open data of lip export (dist/daten/)
 AENDERUNGEN = "aenderungen/"
 

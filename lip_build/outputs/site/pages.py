@@ -66,10 +66,11 @@ def build_tree(
     downloads: tuple[Path, ...] = (),
     history: SiteHistory = NO_HISTORY,
     data: tuple[Path, ...] = (),
+    parts: tuple[Path, ...] = (),
 ) -> SiteTree:
     """Every page and the navigation; `history` (changes.read_history) adds what Git knows about the plan."""
     changes = changes_link(history)
-    pages: list[Page] = [start_page(plan, downloads, changes), intro_page(plan)]
+    pages: list[Page] = [start_page(plan, downloads, changes, parts), intro_page(plan)]
     pages += [chapter_page(plan, k) for k in plan.kapitel]
     changes_overview = changes_page(plan, history)
     if changes_overview:
@@ -88,5 +89,6 @@ def build_tree(
         pages.append(easy_page(plan))
     pages += legal_pages(settings)
     files = {f"{mk.DOWNLOADS}{d.name}": d for d in downloads}
+    files.update({f"{mk.EINZELN}{d.name}": d for d in parts})
     files.update({f"{mk.DATEN}{d.name}": d for d in data})
     return SiteTree(tuple(pages), _nav(plan, changes), files, changes=changes)

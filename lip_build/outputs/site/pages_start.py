@@ -30,18 +30,26 @@ def _first_paragraph(text: Text) -> tuple[int, int]:
     return 0, 0
 
 
-def _downloads(page: str, downloads: tuple[Path, ...]) -> str:
+def _download_list(page: str, folder: str, files: tuple[Path, ...]) -> str:
+    items = "".join(
+        f'<li><a href="{mk.esc(relative(page, folder + d.name))}" download>{mk.esc(d.name)}</a> '
+        f'<span class="lip-detail">{_KINDS.get(d.suffix.lower(), d.suffix)}, {fr.file_size(d)}</span></li>'
+        for d in files
+    )
+    return f'<ul class="lip-downloads">{items}</ul>'
+
+
+def _downloads(page: str, downloads: tuple[Path, ...], parts: tuple[Path, ...]) -> str:
     if not downloads:
         return (
             "<p>Die Ratsdrucksache mit dem vollständigen Plan als PDF und als Word-Dokument wird hier "
             "bereitgestellt, sobald sie erstellt ist.</p>"
         )
-    items = "".join(
-        f'<li><a href="{mk.esc(relative(page, mk.DOWNLOADS + d.name))}" download>{mk.esc(d.name)}</a> '
-        f'<span class="lip-detail">{_KINDS.get(d.suffix.lower(), d.suffix)}, {fr.file_size(d)}</span></li>'
-        for d in downloads
-    )
-    return f'<ul class="lip-downloads">{items}</ul>'
+    html = _download_list(page, mk.DOWNLOADS, downloads)
+    if parts:
+        html += "<p>Die Drucksache und jede Anlage auch einzeln, als kleinere PDF-Dateien:</p>"
+        html += _download_list(page, mk.EINZELN, parts)
+    return html
 
 
 def _figures(plan: Plan) -> str:
@@ -69,7 +77,9 @@ def _figures(plan: Plan) -> str:
     )
 
 
-def start_page(plan: Plan, downloads: tuple[Path, ...], changes: NavLink | None = None) -> Page:
+def start_page(
+    plan: Plan, downloads: tuple[Path, ...], changes: NavLink | None = None, parts: tuple[Path, ...] = ()
+) -> Page:
     page = mk.START
     info = plan.info
     status = f"{s.PLAN_STATUS.label(info.status)} · Version {mk.esc(info.version)} · Stand {fmt.datum(info.stand)}"
@@ -111,7 +121,7 @@ def start_page(plan: Plan, downloads: tuple[Path, ...], changes: NavLink | None 
         ]
     blocks += [
         Markdown(mk.heading("Downloads")),
-        Html(_downloads(page, downloads)),
+        Html(_downloads(page, downloads, parts)),
         Html(
             '<aside class="lip-easy lip-easy--start" aria-labelledby="leicht-start">'
             '<h2 id="leicht-start" class="lip-easy__title">Leichte Sprache</h2>'

@@ -117,8 +117,7 @@ class Preview:
 
         Only the pages whose source changed are built again, unless the navigation, the settings, the
         templates or a linked file changed: then the whole site is built, as by `lip build --site`."""
-        from lip_build.outputs.cms import ADMIN, write_admin
-        from lip_build.outputs.site import site_tree
+        from lip_build.outputs.site import site_tree, write_beside_pages
         from lip_build.outputs.site.engine import Dirty, render
 
         with self.lock:
@@ -129,7 +128,8 @@ class Preview:
                 self.echo("Die Vorschau zeigt weiter den letzten fehlerfreien Stand.")
                 return False
             try:
-                tree = site_tree(self.root, result.plan, detect(self.root, result.plan.info.stand))
+                version = detect(self.root, result.plan.info.stand)
+                tree = site_tree(self.root, result.plan, version)
                 inputs = _inputs(self.root, tree)
                 changed = changed_pages(self.built, tree) if inputs == self.inputs else None
                 if changed is not None and not changed:
@@ -145,7 +145,7 @@ class Preview:
                 with atomic_directory(target) as out:
                     dirty = None if changed is None else Dirty(previous=self.site, changed=changed)
                     render(self.root, tree, out, docs=self.docs, dirty=dirty)
-                    write_admin(self.root, result.plan, out / ADMIN)
+                    write_beside_pages(self.root, result.plan, version, out)  # its notes are lip build's to say
             except BuildError as error:
                 self.echo(str(error))
                 self.echo("Die Vorschau zeigt weiter den letzten fehlerfreien Stand.")
