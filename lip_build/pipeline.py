@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,9 +33,10 @@ class Result:
     plan: Plan | None  # None when the plan has errors
 
 
-def load_plan(root: Path) -> Result:
+def load_plan(root: Path, replaced: Mapping[str, str] | None = None) -> Result:
+    """Check the plan in `root`; the files in `replaced` (path → text) as if they held that text."""
     with gc_paused():
-        return _load_plan(root)
+        return _load_plan(root, replaced)
 
 
 def _site_config(root: Path, diagnostics: Diagnostics) -> None:
@@ -46,9 +48,9 @@ def _site_config(root: Path, diagnostics: Diagnostics) -> None:
             check_yaml_syntax(text, SITE_CONFIG, diagnostics)
 
 
-def _load_plan(root: Path) -> Result:
+def _load_plan(root: Path, replaced: Mapping[str, str] | None) -> Result:
     diagnostics = Diagnostics()
-    documents, unreadable = read_documents(root, diagnostics)
+    documents, unreadable = read_documents(root, diagnostics, replaced)
     text_links = []
     for doc in documents:
         text_links += TextChecker(root, doc.path, doc.source.text, diagnostics).check()

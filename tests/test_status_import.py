@@ -164,6 +164,24 @@ def test_a_bad_cell_in_the_german_csv_is_named_and_nothing_is_written(repo: Path
     assert _git(repo, "status", "--porcelain") == ""
 
 
+def test_a_change_that_the_validator_refuses_is_named_with_its_cell_and_nothing_is_written(repo: Path) -> None:
+    """BIL-M09 is zurückgestellt: a status "in Umsetzung" contradicts the decision (LIP351)."""
+    path = _daten(repo, "massnahmen.csv")
+    rows = _german_rows(path)
+    status = rows[0].index("Umsetzungsstand")
+    rows[_row_of(rows, "BIL-M02")][status] = "eingestellt"  # a good change is not written either
+    bad = _row_of(rows, "BIL-M09")
+    assert rows[bad][rows[0].index("Entscheidungsstand")] == "zurückgestellt"
+    rows[bad][status] = "in Umsetzung"
+    _write_german(path, rows)
+    code, output = _import(repo, path, "--ja")
+    assert code == 1, output
+    assert f"massnahmen.csv: Zeile {bad + 1}, Spalte {STATUS} (Umsetzungsstand): mit dieser Änderung" in output
+    assert "handlungsfelder/bildung/massnahmen/BIL-M09.md:" in output and "LIP351 Fehler" in output
+    assert "Nichts geschrieben" in output
+    assert _git(repo, "status", "--porcelain") == ""
+
+
 @pytest.mark.parametrize("case", ["unbekannter Status", "unmögliches Datum", "geänderte Titelspalte"])
 def test_a_bad_cell_in_the_workbook_names_sheet_row_and_column(repo: Path, case: str) -> None:
     heading, value, column, reason = CASES[case]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -92,10 +92,13 @@ def markdown_values(spec: s.Obj, checked: Checked, source: SourceFile) -> dict[s
     }
 
 
-def read_documents(root: Path, diagnostics: Diagnostics) -> tuple[list[Document], list[str]]:
-    """Read and field-check every content file; also return the paths that could not be read."""
+def read_documents(
+    root: Path, diagnostics: Diagnostics, replaced: Mapping[str, str] | None = None
+) -> tuple[list[Document], list[str]]:
+    """Read and field-check every content file (those in `replaced` with the text given there); also return
+    the paths that could not be read."""
     with gc_paused():
-        found, unreadable = read_files(root, diagnostics)
+        found, unreadable = read_files(root, diagnostics, replaced)
         return [check_fields(f, diagnostics) for f in found], unreadable
 
 

@@ -7,12 +7,15 @@ entries in umsetzung.verlauf: there the newest entry is the state, and a new one
 file); every other cell is compared with it and a difference is refused. All problems are collected
 and named with row and column as the spreadsheet shows them; if there is one, nothing is written. A
 change is written with the canonical front-matter writer of `lip format`, so that only the lines of
-the changed field change.
+the changed field change; before anything is written, the whole plan is checked with the changed
+texts, and a change that would make it fail `lip validate` (a status "umgesetzt" for a measure the
+council has not adopted, LIP351) is refused with its cell and the validator's message.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -22,7 +25,7 @@ from typing import Any
 
 from lip_build import schema as s
 from lip_build.atomic import atomic_file
-from lip_build.diagnostics import Diagnostics
+from lip_build.diagnostics import Diagnostics, Severity
 from lip_build.edit.frontmatter import front_matter, plain, shape_of
 from lip_build.edit.reformat import canonical_text
 from lip_build.errors import StatusImportError
@@ -50,6 +53,7 @@ class Change:
     label: str  # the column's heading: "Umsetzungsstand"
     before: Any
     after: Any
+    where: str = ""  # "katalog.xlsx: Blatt „Bildung“, Zeile 3, Spalte W (Umsetzungsstand)"
 
 
 def column_letter(index: int) -> str:
@@ -229,7 +233,7 @@ def changes(
                 if problem:
                     problems.append(f"{where}: {problem}")
                 elif change:
-                    found.append(change)
+                    found.append(dataclasses.replace(change, where=where))
     if problems:
         raise StatusImportError(problems)
     return found
@@ -291,7 +295,7 @@ def apply(root: Path, plan: Plan, found: list[Change]) -> list[Path]:
     by_file: dict[str, list[Change]] = {}
     for change in found:
         by_file.setdefault(measures[change.id].quelle.pfad, []).append(change)
-    prepared: list[tuple[Path, str]] = []
+    prepared: dict[str, str] = {}  # path → the new text
     problems = []
     for path, items in sorted(by_file.items()):
         target = root / path
@@ -309,9 +313,24 @@ def apply(root: Path, plan: Plan, found: list[Change]) -> list[Path]:
         for change in items:
             umsetzung[_FIELD[change.key]] = change.after
         data["umsetzung"] = umsetzung
-        prepared.append((target, f"{FENCE}\n{front_matter(data, kind.spec)}{FENCE}\n{source.body}"))
+        prepared[path] = f"{FENCE}\n{front_matter(data, kind.spec)}{FENCE}\n{source.body}"
     if problems:
         raise StatusImportError(problems)
-    for target, new in prepared:
-        atomic_file(target, new)
-    return [target for target, _ in prepared]
+    _check_changed_plan(root, prepared, by_file)
+    for path, new in prepared.items():
+        atomic_file(root / path, new)
+    return [root / path for path in prepared]
+
+
+def _check_changed_plan(root: Path, texts: dict[str, str], by_file: dict[str, list[Change]]) -> None:
+    """The plan as it would be after the changes must pass `lip validate`; else every error is named with
+    the cells that changed its file."""
+    from lip_build.pipeline import load_plan
+
+    errors = [d for d in load_plan(root, texts).diagnostics.items if d.severity is Severity.ERROR]
+    problems = []
+    for error in errors:
+        cells = "; ".join(c.where for c in by_file.get(error.path, ())) or "die eingelesene Datei"
+        problems.append(f"{cells}: mit dieser Änderung meldet die Prüfung des Plans: {error.as_text()}")
+    if problems:
+        raise StatusImportError(problems)

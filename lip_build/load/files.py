@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,7 @@ import yaml
 from lip_build import schema as s
 from lip_build.codes import LIP111, LIP112, LIP113
 from lip_build.diagnostics import Diagnostics
-from lip_build.load.source import SourceFile, read_source
+from lip_build.load.source import SourceFile, read_source, split
 
 PLAN_FILE = "content/plan.md"
 
@@ -150,8 +150,11 @@ def gc_paused() -> Iterator[None]:
             gc.unfreeze()
 
 
-def read_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Found], list[str]]:
-    """Read every content file; also return the paths that could not be read.
+def read_files(
+    root: Path, diagnostics: Diagnostics, replaced: Mapping[str, str] | None = None
+) -> tuple[list[Found], list[str]]:
+    """Read every content file; also return the paths that could not be read. A file named in `replaced`
+    is read as the text given there instead (a change checked before it is written).
 
     A file that holds a goal or a measure but lies in the wrong place or has the wrong name
     (BIL-M12 without .md, a measure in ziele/) gets LIP113 with the place where it belongs and is
@@ -168,7 +171,10 @@ def read_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Found], list[
             if not allowed(path):
                 strays.append(path)
             continue
-        source = read_source(root, path, diagnostics)
+        if replaced and path in replaced:
+            source = split(replaced[path], path, diagnostics)
+        else:
+            source = read_source(root, path, diagnostics)
         if source is None:
             unreadable.append(path)
             continue
