@@ -8,6 +8,8 @@ from pathlib import Path
 from lip_build import schema as s
 from lip_build.load.markdown import Text
 from lip_build.model.plan import Plan
+from lip_build.outputs.drucksache.assemble import teile
+from lip_build.outputs.drucksache.paths import dateiname, teil_dateiname
 from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.pages_felder import field_cards
@@ -30,25 +32,36 @@ def _first_paragraph(text: Text) -> tuple[int, int]:
     return 0, 0
 
 
-def _download_list(page: str, folder: str, files: tuple[Path, ...]) -> str:
+def _titles(plan: Plan) -> dict[str, str]:
+    """What each file of the Drucksache holds, by its name: "Anlage 1: Lokaler Integrationsplan 2.0"."""
+    whole = f"Drucksache Nr. {plan.drucksache.nummer} mit allen Anlagen"
+    titles = {dateiname(plan, "pdf"): f"{whole} (PDF)", dateiname(plan, "docx"): f"{whole} (Word, zum Bearbeiten)"}
+    titles.update({teil_dateiname(plan, name): titel for name, titel in teile(plan)})
+    return titles
+
+
+def _download_list(plan: Plan, page: str, folder: str, files: tuple[Path, ...]) -> str:
+    titles = _titles(plan)
     items = "".join(
-        f'<li><a href="{mk.esc(relative(page, folder + d.name))}" download>{mk.esc(d.name)}</a> '
+        f'<li><a href="{mk.esc(relative(page, folder + d.name))}" download="{mk.esc(d.name)}">'
+        f"{mk.esc(titles.get(d.name, d.name))}</a> "
         f'<span class="lip-detail">{_KINDS.get(d.suffix.lower(), d.suffix)}, {fr.file_size(d)}</span></li>'
         for d in files
     )
     return f'<ul class="lip-downloads">{items}</ul>'
 
 
-def _downloads(page: str, downloads: tuple[Path, ...], parts: tuple[Path, ...]) -> str:
+def _downloads(plan: Plan, page: str, downloads: tuple[Path, ...], parts: tuple[Path, ...]) -> str:
     if not downloads:
         return (
             "<p>Die Ratsdrucksache mit dem vollständigen Plan als PDF und als Word-Dokument wird hier "
             "bereitgestellt, sobald sie erstellt ist.</p>"
         )
-    html = _download_list(page, mk.DOWNLOADS, downloads)
+    pdf_first = tuple(sorted(downloads, key=lambda d: (d.suffix.lower() != ".pdf", d.name)))
+    html = _download_list(plan, page, mk.DOWNLOADS, pdf_first)
     if parts:
         html += "<p>Die Drucksache und jede Anlage auch einzeln, als kleinere PDF-Dateien:</p>"
-        html += _download_list(page, mk.EINZELN, parts)
+        html += _download_list(plan, page, mk.EINZELN, parts)
     return html
 
 
@@ -121,7 +134,7 @@ def start_page(
         ]
     blocks += [
         Markdown(mk.heading("Downloads")),
-        Html(_downloads(page, downloads, parts)),
+        Html(_downloads(plan, page, downloads, parts)),
         Html(
             '<aside class="lip-easy lip-easy--start" aria-labelledby="leicht-start">'
             '<h2 id="leicht-start" class="lip-easy__title">Leichte Sprache</h2>'
