@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from lip_build.errors import GitError
-from lip_build.history.transitions import parse_date, since
+from lip_build.history.transitions import since
+from lip_build.view.formats import parse_date
 
 from .test_history_git import M01, M02, Repo, isolate_git, make_repo
 
@@ -52,6 +53,7 @@ def test_since_a_tag_lists_exactly_the_transitions_with_their_dates(history: Rep
         "BIL-M02 beschlossen und begonnen",
         "BIL-M01 im Regelbetrieb",
     ]
+    assert verlauf.beginn.stand == dt.date(2026, 6, 30)  # the newest Berichtsstand in v1
     assert verlauf.beginn.text.startswith("v1 (Commit ") and verlauf.beginn.text.endswith(" vom 15.01.2026)")
 
 
@@ -73,7 +75,7 @@ def test_since_a_date_keeps_what_was_reached_after_that_day(history: Repo) -> No
     ]  # in the order of the commits
     verlauf = since(history.path, "31.12.2026")
     assert verlauf.anfang == {"BIL-M01": "umgesetzt", "BIL-M02": "in_umsetzung", "SOZ-M01": "nicht_begonnen"}
-    assert verlauf.beginn.text == "31.12.2026"
+    assert verlauf.beginn.text == "31.12.2026" and verlauf.beginn.stand == dt.date(2026, 12, 31)
     stichtag = dt.date(2027, 3, 31)
     assert [w.nach for w in since(history.path, "v1").bis(stichtag)] == ["umgesetzt", "in_umsetzung"]
     assert [w.nach for w in since(history.path, "v1").nach(stichtag)] == ["regelbetrieb"]

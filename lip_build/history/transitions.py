@@ -6,7 +6,6 @@ status of every measure is tracked by its ID, so a file that moves to another Ha
 its history. Only the changed measure files of each commit are read, all in one `git cat-file` process.
 
   since(root, seit, bis=None) -> Verlauf   every transition after `seit` (a revision or a date)
-  parse_date("30.06.2027") / ("2027-06-30") the two spellings a user may type for a date
 
 A transition has the commit's date and the Berichtsstand the file names for it (umsetzung.stand):
 a report lists it under the Berichtsstand, the day the status was reached, and names the commit.
@@ -26,6 +25,7 @@ import yaml
 from lip_build.errors import GitError
 from lip_build.history import git
 from lip_build.history.git import Commit
+from lip_build.view.formats import parse_date
 
 MEASURES = re.compile(r"^handlungsfelder/[^/]+/massnahmen/[^/]+\.md$")
 _FORMAT = "--format=%x1e%H%x1f%cI%x1f%s"
@@ -56,6 +56,8 @@ class Beginn:
     angabe: str  # as the user typed it: "v2.0", "31.12.2026"
     commit: Commit | None  # the revision; for a date the newest commit on or before that day, if any
     datum: dt.date | None = None  # the date, when `angabe` is one
+    # The day the period starts: the date, or for a revision the newest Berichtsstand (umsetzung.stand) in it.
+    stand: dt.date | None = None
 
     @property
     def text(self) -> str:
@@ -83,24 +85,6 @@ class Verlauf:
         return tuple(w for w in self.wechsel if w.datum > stichtag)
 
 
-_DATE = (
-    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), (3, 2, 1)),
-    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), (1, 2, 3)),
-)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A date written TT.MM.JJJJ or JJJJ-MM-TT; None when `text` is neither (or no real day)."""
-    for pattern, (y, m, d) in _DATE:
-        match = pattern.match(text.strip())
-        if match:
-            try:
-                return dt.date(int(match[y]), int(match[m]), int(match[d]))
-            except ValueError:
-                return None
-    return None
-
-
 def since(root: Path, seit: str, bis: str = "HEAD") -> Verlauf:
     """Every status transition of a measure after `seit` up to the revision `bis`.
 
@@ -117,9 +101,9 @@ def since(root: Path, seit: str, bis: str = "HEAD") -> Verlauf:
                 f"Die Version „{seit}“ liegt nicht in der Geschichte von „{bis}“. Nennen Sie mit --seit einen "
                 "früheren Stand desselben Zweigs, etwa das Tag des letzten Berichts."
             )
-        am_anfang = _statuses_at(root, start.hash)
+        am_anfang, stand = _statuses_at(root, start.hash)
         wechsel = _walk(root, f"{start.hash}..{ende.hash}", am_anfang)
-        return Verlauf(Beginn(seit, start), {k: v[0] for k, v in am_anfang.items()}, wechsel)
+        return Verlauf(Beginn(seit, start, None, stand), {k: v[0] for k, v in am_anfang.items()}, wechsel)
     # A date: every transition of the whole history, kept from the day after.
     # A file's first version says where the measure stood when it entered the plan: it counts on the
     # day of its commit, not on the Berichtsstand it names.
@@ -133,7 +117,7 @@ def since(root: Path, seit: str, bis: str = "HEAD") -> Verlauf:
             im_zeitraum.append(w)
     before = _text(git.run(root, "rev-list", "-1", "--first-parent", f"--before={day.isoformat()}T23:59:59", ende.hash))
     start_commit = git.resolve(root, before) if before else None
-    return Verlauf(Beginn(seit, start_commit, day), anfang, tuple(im_zeitraum))
+    return Verlauf(Beginn(seit, start_commit, day, day), anfang, tuple(im_zeitraum))
 
 
 def _text(data: bytes) -> str:
@@ -143,16 +127,18 @@ def _text(data: bytes) -> str:
 # --- reading the history -----------------------------------------------------------------------
 
 
-def _statuses_at(root: Path, revision: str) -> dict[str, tuple[str, str]]:
-    """Measure ID → (status, path) in a revision."""
+def _statuses_at(root: Path, revision: str) -> tuple[dict[str, tuple[str, str]], dt.date | None]:
+    """Measure ID → (status, path) in a revision, and the newest Berichtsstand of its measures."""
     names = _text(git.run(root, "ls-tree", "-r", "--name-only", revision, "--", "handlungsfelder")).splitlines()
     paths = [name for name in names if MEASURES.match(name)]
     found: dict[str, tuple[str, str]] = {}
+    stands: list[dt.date] = []
     for path, data in zip(paths, read_blobs(root, [f"{revision}:./{p}" for p in paths]), strict=True):
         read = _read(data)
         if read is not None:
             found[read[0]] = (read[1], path)
-    return found
+            stands += [read[2]] if read[2] else []
+    return found, max(stands, default=None)
 
 
 def _walk(root: Path, revisions: str, statuses: dict[str, tuple[str, str]]) -> tuple[Statuswechsel, ...]:
