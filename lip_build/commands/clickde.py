@@ -7,6 +7,7 @@ message instead of a traceback (set LIP_DEBUG=1 to see the traceback).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ import click
 from click.exceptions import Abort, Exit, MissingParameter, NoSuchOption, UsageError
 
 from lip_build.check.suggest import did_you_mean
+from lip_build.view.formats import parse_date
 
 
 class GermanChoice(click.Choice):  # type: ignore[type-arg]
@@ -42,6 +44,23 @@ class GermanIntRange(click.IntRange):
         if (self.min is not None and number < self.min) or (self.max is not None and number > self.max):
             self.fail(f"{number} liegt nicht zwischen {self.min} und {self.max}.", param, ctx)
         return number
+
+
+class GermanDate(click.ParamType):  # type: ignore[type-arg]
+    """A day written TT.MM.JJJJ or JJJJ-MM-TT (Click's DateTime speaks English and knows only the second)."""
+
+    name = "datum"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
+        return "TT.MM.JJJJ"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dt.date):
+            return value
+        found = parse_date(str(value))
+        if found is None:
+            self.fail(f"„{value}“ ist kein Datum. Schreiben Sie es als TT.MM.JJJJ, z. B. 30.06.2027.", param, ctx)
+        return found
 
 
 class GermanPath(click.Path):

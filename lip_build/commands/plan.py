@@ -5,11 +5,12 @@ Thin shells: each parses its options and calls one function of the pipeline or a
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
-from lip_build.commands.clickde import GermanChoice, GermanIntRange, GermanPath, LipCommand, LipGroup
+from lip_build.commands.clickde import GermanChoice, GermanDate, GermanIntRange, GermanPath, LipCommand, LipGroup
 from lip_build.commands.common import colour, load_once, plan_root, valid_plan
 from lip_build.diagnostics import Severity
 from lip_build.outputs import diagnostic_formats as report
@@ -41,15 +42,28 @@ def validate(ctx: click.Context, fmt: str, strict: bool) -> None:
 @click.option(
     "--format", "fmt", type=GermanChoice(("text", "json")), default="text", show_default=True, help="Ausgabeformat."
 )
+@click.option(
+    "--stichtag",
+    type=GermanDate(),
+    default=None,
+    help="Umsetzungsstand zu diesem Tag (TT.MM.JJJJ), aus dem Verlauf der Maßnahmen, wie im Sachstandsbericht.",
+)
 @click.pass_context
-def stats(ctx: click.Context, fmt: str) -> None:
+def stats(ctx: click.Context, fmt: str, stichtag: dt.date | None) -> None:
     """Zählt Ziele und Maßnahmen je Handlungsfeld und Status."""
+    from lip_build.history.stamp import detect
     from lip_build.outputs.stats import render_stats
+    from lip_build.view.stichtag import zum_stichtag
 
     plan = valid_plan(ctx)
-    from lip_build.history.stamp import detect
-
-    click.echo(render_stats(plan, fmt, detect(plan_root(ctx), plan.info.stand)))
+    version = detect(plan_root(ctx), plan.info.stand)
+    if stichtag is None:
+        click.echo(render_stats(plan, fmt, version))
+        return
+    stand = zum_stichtag(plan, stichtag)
+    for hinweis in stand.hinweise:
+        click.echo(hinweis.as_text(), err=True)
+    click.echo(render_stats(stand.plan, fmt, version, stichtag))
 
 
 @click.command(cls=LipCommand)

@@ -8,6 +8,7 @@ A library for the outputs (site, Synopse, pull-request report) and the commands.
   git.export(root, rev, target)                           a version's plan files, straight from Git
   log.histories(root, paths) / log.file_log(root, path)   commits that changed files (across renames)
   stamp.detect(root, stand)                               the version an output is built from
+  transitions.since(root, seit) -> Verlauf                status transitions of measures after a tag or date
 
 The comparison (compare.py, frozen dataclasses): Synopse(bisher: Stand, neu: Stand, elemente) →
 Element(art, id, bisher: Fassung | None, neu: Fassung | None, felder: Feldaenderung…, text: TextDiff,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -72,6 +73,8 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 def as_text(data: dict[str, Any]) -> str:
     rows = [*data["handlungsfelder"], {"name": "Gesamt", **data["gesamt"]}]
     out = [f"{data['plan']} – Version {data['version']} ({s.PLAN_STATUS.label(data['status'])})"]
+    if "stichtag" in data:
+        out.append(f"Umsetzungsstand zum Stichtag {dt.date.fromisoformat(data['stichtag']):%d.%m.%Y}")
     out += [f"Erstellt aus: {data['quelle']['text']}", ""] if "quelle" in data else [""]
     out += _table(
         ["Handlungsfeld", "Ziele", "Maßnahmen", "antragsberechtigt", "einmalig", "jährlich"],
@@ -99,8 +102,11 @@ def as_text(data: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def render_stats(plan: Plan, fmt: str, version: Version | None = None) -> str:
+def render_stats(plan: Plan, fmt: str, version: Version | None = None, stichtag: dt.date | None = None) -> str:
+    """The counts; with a Stichtag, `plan` is the plan as of that day (view/stichtag.py) and says so."""
     data = collect(plan)
+    if stichtag is not None:
+        data["stichtag"] = stichtag.isoformat()
     if version is not None:  # an export names the state of the repository it was made from
         data["quelle"] = {
             "text": version.text,

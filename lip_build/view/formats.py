@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from lip_build.model.plan import Zeitraum
 
@@ -45,3 +46,21 @@ def zeitraum(value: Zeitraum) -> str:
     if value.ende == value.beginn:
         return str(value.beginn)
     return f"{value.beginn}–{value.ende}"
+
+
+_DATE = (
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), (3, 2, 1)),
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), (1, 2, 3)),
+)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date written TT.MM.JJJJ or JJJJ-MM-TT; None when `text` is neither (or no real day)."""
+    for pattern, (y, m, d) in _DATE:
+        match = pattern.match(text.strip())
+        if match:
+            try:
+                return dt.date(int(match[y]), int(match[m]), int(match[d]))
+            except ValueError:
+                return None
+    return None

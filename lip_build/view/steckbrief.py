@@ -48,14 +48,25 @@ class Link:
 
 @dataclass(frozen=True)
 class Status:
-    """A status of a measure: `kind` is "entscheidung" or "umsetzung", `value` the vocabulary value."""
+    """A status from a vocabulary: `kind` names it (a key of STATUS_KINDS), `value` is the vocabulary value.
+
+    "entscheidung" and "umsetzung" are a measure's statuses, "beschluss" a session's decision and
+    "antwort" the response to a statement point."""
 
     kind: str
     value: str
 
     @property
     def text(self) -> str:
-        return (s.ENTSCHEIDUNG_STATUS if self.kind == "entscheidung" else s.UMSETZUNG_STATUS).label(self.value)
+        return STATUS_KINDS[self.kind].label(self.value)
+
+
+STATUS_KINDS = {
+    "entscheidung": s.ENTSCHEIDUNG_STATUS,
+    "umsetzung": s.UMSETZUNG_STATUS,
+    "beschluss": s.BESCHLUSS_ART,
+    "antwort": s.ANTWORT,
+}
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def kopf(plan: Plan, anlagen: tuple[Anlage, ...]) -> Kopf:
     )
 
 
-def _kopf_markdown(k: Kopf, tabellen: Tabellen) -> str:
+def kopf_markdown(k: Kopf, tabellen: Tabellen) -> str:
     """The head for the DOCX (the PDF draws it from the data in its template)."""
     nr_table = tabellen.add(["Nr.", "Anzahl der Anlagen", "Zu TOP"], [[k.nummer, str(k.anlagen), ""]], [30, 40, 30])
     return m.div(
@@ -180,7 +180,7 @@ def _kostentabelle(plan: Plan, tabellen: Tabellen) -> str:
 def drucksache_markdown(plan: Plan, anlagen: tuple[Anlage, ...], tabellen: Tabellen) -> str:
     d = plan.drucksache
     quelle = d.quelle
-    parts = [_kopf_markdown(kopf(plan, anlagen), tabellen), m.heading(1, md(d.titel), "lip-drucksache")]
+    parts = [kopf_markdown(kopf(plan, anlagen), tabellen), m.heading(1, md(d.titel), "lip-drucksache")]
     if d.art == "informationsdrucksache":
         parts.append(f"Mit dieser Drucksache informiert die Verwaltung über {md(d.titel)} und bittet um Kenntnisnahme.")
     if d.antrag:

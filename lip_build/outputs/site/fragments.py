@@ -45,7 +45,15 @@ ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     auto_reload=False,
 )
-ENV.globals.update(badge_css={"entscheidung": mk.ENTSCHEIDUNG_CSS, "umsetzung": mk.UMSETZUNG_CSS}, datum=fmt.datum)
+ENV.globals.update(
+    badge_css={
+        "entscheidung": mk.ENTSCHEIDUNG_CSS,
+        "umsetzung": mk.UMSETZUNG_CSS,
+        "beschluss": mk.BESCHLUSS_CSS,
+        "antwort": mk.ANTWORT_CSS,
+    },
+    datum=fmt.datum,
+)
 ENV.tests.update(
     link=lambda part: isinstance(part, sb.Link),
     status=lambda part: isinstance(part, sb.Status),

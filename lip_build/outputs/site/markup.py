@@ -8,7 +8,7 @@ import re
 from pathlib import PurePosixPath
 
 from lip_build.load.markdown import Text
-from lip_build.model.plan import Begriff, Gremium, Handlungsfeld, Kapitel, Massnahme, Plan, Ziel
+from lip_build.model.plan import Begriff, Gremium, Handlungsfeld, Kapitel, Massnahme, Plan, Sitzung, Stellungnahme, Ziel
 from lip_build.outputs.site.files import link_edits
 from lip_build.outputs.site.pagetree import relative
 from lip_build.view.plantext import label, replace_text_links
@@ -47,9 +47,16 @@ DOWNLOADS = "downloads/"
 EINZELN = f"{DOWNLOADS}einzeln/"  # the Drucksache without Anlagen and each Anlage on its own (dist/einzeln/)
 DATEN = "downloads/daten/"  # the open data of lip export (dist/daten/)
 AENDERUNGEN = "aenderungen/"
+BETEILIGUNG = "beteiligung/"  # the overview; sessions and statements below it
+SITZUNGEN = f"{BETEILIGUNG}sitzungen/"
+STELLUNGNAHMEN = f"{BETEILIGUNG}stellungnahmen/"
 
 
-def path_of(item: Ziel | Massnahme | Handlungsfeld | Gremium) -> str:
+def path_of(item: Ziel | Massnahme | Handlungsfeld | Gremium | Sitzung | Stellungnahme) -> str:
+    if isinstance(item, Sitzung):
+        return f"{SITZUNGEN}{item.id}/"
+    if isinstance(item, Stellungnahme):
+        return f"{STELLUNGNAHMEN}{item.id}/"
     if isinstance(item, Massnahme):
         return f"{KATALOG}{item.id.lower()}/"
     if isinstance(item, Ziel):
@@ -110,6 +117,16 @@ ENTSCHEIDUNG_CSS = {
     "empfehlung_an_das_land": "neutral",
     "beschlossen": "ok",
 }
+BESCHLUSS_CSS = {
+    "vorgeschlagen": "neutral",
+    "zugestimmt": "info",
+    "geaendert": "info",
+    "zurueckgestellt": "warn",
+    "abgelehnt": "stop",
+    "empfehlung_an_das_land": "neutral",
+    "beschlossen": "ok",
+}
+ANTWORT_CSS = {"beruecksichtigt": "ok", "teilweise": "warn", "nicht": "stop"}
 UMSETZUNG_CSS = {
     "nicht_begonnen": "neutral",
     "in_umsetzung": "info",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from lip_build.model.plan import Plan
 from lip_build.outputs.site import markup as mk
+from lip_build.outputs.site import pages_beteiligung as beteiligung
 from lip_build.outputs.site.catalogue import catalogue_page
 from lip_build.outputs.site.git_history import NO_HISTORY, SiteHistory
 from lip_build.outputs.site.legal import legal_pages
@@ -55,6 +56,9 @@ def _nav(plan: Plan, changes: NavLink | None) -> tuple[NavItem, ...]:
         NavSection("Handlungsfelder", tuple(felder), mk.FELDER),
         NavSection("Maßnahmen", tuple(massnahmen)),
     ]
+    beteiligung_section = beteiligung.nav(plan)
+    if beteiligung_section:
+        nav.append(beteiligung_section)
     if plan.leichte_sprache:
         nav.append(NavLink(mk.LEICHTE_SPRACHE, "Leichte Sprache"))
     return tuple(nav)
@@ -82,6 +86,7 @@ def build_tree(
     pages += [measure_page(plan, m, history) for m in plan.massnahmen]
     pages += [process_page(plan), gremien_page(plan)]
     pages += [gremium_page(plan, g) for g in plan.gremien]
+    pages += beteiligung.pages(plan)
     pages += begriff_pages(plan, "zielgruppe") + begriff_pages(plan, "querschnittsthema")
     if plan.glossar:
         pages.append(glossary_page(plan))

@@ -8,6 +8,7 @@ from lip_build.model.plan import Handlungsfeld, Plan, Ziel
 from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.git_history import NO_HISTORY, SiteHistory
+from lip_build.outputs.site.pages_beteiligung import element_blocks
 from lip_build.outputs.site.pages_changes import history_block
 from lip_build.outputs.site.pages_massnahme import edit_link
 from lip_build.outputs.site.pagetree import Html, Markdown, Page, relative
@@ -98,6 +99,7 @@ def goal_page(plan: Plan, ziel: Ziel, history: SiteHistory = NO_HISTORY) -> Page
             Markdown(mk.heading("Beiträge aus anderen Handlungsfeldern", 3)),
             Html(fr.measure_list(plan, andere, page)),
         ]
+    blocks += element_blocks(plan, ziel.id, page)
     blocks.append(Html(history_block(history, ziel.quelle.pfad) + edit_link(plan, ziel.quelle.pfad)))
     return Page(page, label(plan, ziel), tuple(blocks), f"{label(plan, ziel)} – {feld.name}")
 

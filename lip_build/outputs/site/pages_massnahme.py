@@ -6,6 +6,7 @@ from lip_build.model.plan import Massnahme, Plan
 from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.git_history import NO_HISTORY, SiteHistory
+from lip_build.outputs.site.pages_beteiligung import element_blocks
 from lip_build.outputs.site.pages_changes import history_block
 from lip_build.outputs.site.pagetree import Html, Markdown, Page, relative
 from lip_build.view import steckbrief as sb
@@ -64,6 +65,7 @@ def measure_page(plan: Plan, m: Massnahme, history: SiteHistory = NO_HISTORY) ->
         Html(fact_box(plan, m, page)),
         Markdown(mk.body(m.text, plan, page, "Beschreibung", m.quelle.pfad)),
         *course(m),
+        *element_blocks(plan, m.id, page),
         Markdown(mk.heading("Ziele, denen die Maßnahme dient")),
         Html(fr.render("goal_list.html", goals=goals, after=after)),
     )

@@ -6,6 +6,7 @@ from lip_build import schema as s
 from lip_build.model.plan import Ereignis, Gremium, Plan
 from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
+from lip_build.outputs.site.pages_beteiligung import gremium_blocks
 from lip_build.outputs.site.pagetree import Html, Markdown, Page, relative
 from lip_build.view import formats as fmt
 
@@ -108,4 +109,5 @@ def gremium_page(plan: Plan, g: Gremium) -> Page:
             Markdown(mk.heading("Von diesem Gremium vorgeschlagene Maßnahmen")),
             Html(fr.measure_list(plan, vorgeschlagen, page)),
         ]
+    blocks += gremium_blocks(plan, g.id, page)
     return Page(page, g.name, tuple(blocks), f"{g.name}: {s.GREMIUM_ART.label(g.art)}")

@@ -1,0 +1,71 @@
+"""The Sachstandsbericht (`lip bericht`): an Informationsdrucksache on the state of implementation.
+
+The same pipeline as the Drucksache (outputs/drucksache): the assembled Markdown (assemble.py here) is
+read by pandoc, checked, set by Typst as PDF/A-2a + PDF/UA-1 and written by pandoc as DOCX with the same
+templates. Intermediate files stay in <root>/.lip-drucksache/bericht/; both documents are built in
+memory and written to <root>/dist/ only when both succeeded, each atomically.
+"""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from lip_build.atomic import atomic_file
+from lip_build.errors import BuildError
+from lip_build.history.stamp import Version
+from lip_build.model.plan import Plan
+from lip_build.outputs.bericht.assemble import Auftrag, assemble
+from lip_build.outputs.drucksache import DIST, pandoc
+from lip_build.outputs.drucksache.pandoc_tree import prepare
+from lip_build.outputs.drucksache.paths import work_dir
+from lip_build.outputs.drucksache.pdf_tags import mark_row_headers
+from lip_build.outputs.drucksache.render_docx import build_docx
+from lip_build.outputs.drucksache.render_typst import compile_pdf, write_sources
+from lip_build.outputs.progress import Progress
+
+FORMATS = ("pdf", "docx")
+
+
+def dateiname(plan: Plan, auftrag: Auftrag, endung: str) -> str:
+    """ "LIP-2.0-Sachstandsbericht-2027-06-30.pdf"."""
+    version = re.sub(r"[^A-Za-z0-9.]+", "-", plan.info.version).strip("-")
+    return f"LIP-{version}-Sachstandsbericht-{auftrag.stichtag.isoformat()}.{endung}"
+
+
+def build_bericht(root: Path, auftrag: Auftrag, version: Version, progress: Progress, work: Path) -> dict[str, bytes]:
+    """PDF and DOCX of the report by extension, built in `work` (intermediate files)."""
+    work.mkdir(parents=True, exist_ok=True)
+    with progress.step("Sachstandsbericht: Markdown aus dem Plan zum Stichtag zusammenstellen"):
+        dok = assemble(auftrag, version)
+        source = work / "drucksache.md"
+        source.write_text(dok.markdown, encoding="utf-8")
+    with progress.step("Sachstandsbericht: Markdown mit pandoc lesen und prüfen"):
+        tree = prepare(pandoc.read_markdown(source), root)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        docx = pool.submit(build_docx, root, work, tree, dok, version)
+        with progress.step("PDF: Typst-Markup mit pandoc erzeugen"):
+            main = write_sources(root, work, tree, dok)
+        with progress.step("PDF: mit Typst setzen (PDF/A-2a, PDF/UA-1)"):
+            pdf = mark_row_headers(compile_pdf(root, main, version), sum(1 for t in dok.tabellen if t.row_headers))
+        with progress.step("DOCX: mit pandoc erzeugen"):
+            return {"pdf": pdf, "docx": docx.result()}
+
+
+def write_bericht(root: Path, auftrag: Auftrag, version: Version, progress: Progress) -> list[Path]:
+    """Build the report and write PDF and DOCX to <root>/dist/; returns the files."""
+    plan = auftrag.stand.plan
+    try:
+        outputs = build_bericht(root, auftrag, version, progress, work_dir(root) / "bericht")
+        written = []
+        for endung in FORMATS:
+            target = root / DIST / dateiname(plan, auftrag, endung)
+            atomic_file(target, outputs[endung])
+            written.append(target)
+    except OSError as error:
+        raise BuildError(
+            f"Der Sachstandsbericht konnte nicht erstellt werden: {error.strerror or error} "
+            f"({error.filename or root}). Prüfen Sie, ob der Ordner beschreibbar ist und genug Speicherplatz frei ist."
+        ) from None
+    return written

@@ -1,0 +1,96 @@
+"""Status transitions of measures from the Git history, on a real repository (history/transitions.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from lip_build.errors import GitError
+from lip_build.history.transitions import since
+from lip_build.view.formats import parse_date
+
+from .test_history_git import M01, M02, Repo, isolate_git, make_repo
+
+
+@pytest.fixture
+def history(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Repo:
+    """The mini plan, tagged v1, then three commits that change the statuses of BIL-M01 and BIL-M02."""
+    isolate_git(monkeypatch, tmp_path)
+    repo = make_repo(tmp_path / "plan")  # 15.01.2026: BIL-M01 in Umsetzung, BIL-M02 nicht begonnen
+    repo.git("tag", "-a", "v1", "-m", "Erster Bericht")
+    repo.edit(M01, "status: in_umsetzung\n  stand: 2026-06-30", "status: umgesetzt\n  stand: 2026-12-31")
+    repo.commit("BIL-M01 umgesetzt")  # 15.02.2026
+    repo.edit(M02, "status: vorgeschlagen", "status: beschlossen")
+    repo.edit(M02, "status: nicht_begonnen", "status: in_umsetzung")
+    repo.edit(M01, "Eltern wünschen", "Viele Eltern wünschen")  # text only: no transition
+    repo.commit("BIL-M02 beschlossen und begonnen")  # 15.03.2026
+    repo.edit(M01, "status: umgesetzt\n  stand: 2026-12-31", "status: regelbetrieb\n  stand: 2027-06-30")
+    repo.commit("BIL-M01 im Regelbetrieb")  # 15.04.2026
+    return repo
+
+
+def transitions(repo: Repo, seit: str) -> list[tuple[str, str | None, str, str]]:
+    return [(w.massnahme, w.von, w.nach, f"{w.datum:%d.%m.%Y}") for w in since(repo.path, seit).wechsel]
+
+
+def test_since_a_tag_lists_exactly_the_transitions_with_their_dates(history: Repo) -> None:
+    verlauf = since(history.path, "v1")
+    assert verlauf.anfang == {"BIL-M01": "in_umsetzung", "BIL-M02": "nicht_begonnen", "SOZ-M01": "nicht_begonnen"}
+    assert transitions(history, "v1") == [
+        ("BIL-M01", "in_umsetzung", "umgesetzt", "31.12.2026"),  # the Berichtsstand the file names
+        ("BIL-M02", "nicht_begonnen", "in_umsetzung", "15.03.2026"),  # no stand: the commit's date
+        ("BIL-M01", "umgesetzt", "regelbetrieb", "30.06.2027"),
+    ]
+    assert [w.commit.datum.date() for w in verlauf.wechsel] == [
+        dt.date(2026, 2, 15),
+        dt.date(2026, 3, 15),
+        dt.date(2026, 4, 15),
+    ]
+    assert [w.commit.betreff for w in verlauf.wechsel] == [
+        "BIL-M01 umgesetzt",
+        "BIL-M02 beschlossen und begonnen",
+        "BIL-M01 im Regelbetrieb",
+    ]
+    assert verlauf.beginn.stand == dt.date(2026, 6, 30)  # the newest Berichtsstand in v1
+    assert verlauf.beginn.text.startswith("v1 (Commit ") and verlauf.beginn.text.endswith(" vom 15.01.2026)")
+
+
+def test_a_later_revision_starts_later(history: Repo) -> None:
+    assert transitions(history, "HEAD~2") == [
+        ("BIL-M02", "nicht_begonnen", "in_umsetzung", "15.03.2026"),
+        ("BIL-M01", "umgesetzt", "regelbetrieb", "30.06.2027"),
+    ]
+    assert since(history.path, "HEAD~2").anfang["BIL-M02"] == "nicht_begonnen"
+    assert transitions(history, "HEAD") == []
+
+
+def test_since_a_date_keeps_what_was_reached_after_that_day(history: Repo) -> None:
+    assert transitions(history, "31.12.2026") == [("BIL-M01", "umgesetzt", "regelbetrieb", "30.06.2027")]
+    assert transitions(history, "2026-03-14") == [
+        ("BIL-M01", "in_umsetzung", "umgesetzt", "31.12.2026"),
+        ("BIL-M02", "nicht_begonnen", "in_umsetzung", "15.03.2026"),
+        ("BIL-M01", "umgesetzt", "regelbetrieb", "30.06.2027"),
+    ]  # in the order of the commits
+    verlauf = since(history.path, "31.12.2026")
+    assert verlauf.anfang == {"BIL-M01": "umgesetzt", "BIL-M02": "in_umsetzung", "SOZ-M01": "nicht_begonnen"}
+    assert verlauf.beginn.text == "31.12.2026" and verlauf.beginn.stand == dt.date(2026, 12, 31)
+    stichtag = dt.date(2027, 3, 31)
+    assert [w.nach for w in since(history.path, "v1").bis(stichtag)] == ["umgesetzt", "in_umsetzung"]
+    assert [w.nach for w in since(history.path, "v1").nach(stichtag)] == ["regelbetrieb"]
+
+
+def test_a_moved_file_keeps_its_status(history: Repo) -> None:
+    history.git("mv", M02, M02.replace("BIL-M02.md", "BIL-M02-alt.md"))
+    history.commit("Datei umbenannt")
+    assert transitions(history, "HEAD~1") == []
+
+
+def test_unknown_revision_and_dates(history: Repo) -> None:
+    with pytest.raises(GitError, match=r"Die Version „v9“ gibt es in diesem Repository nicht\. Vorhandene Tags: v1\."):
+        since(history.path, "v9")
+    assert parse_date("30.06.2027") == parse_date("2027-06-30") == dt.date(2027, 6, 30)
+    assert parse_date("1.7.2027") == dt.date(2027, 7, 1)
+    assert parse_date("31.02.2027") is None
+    assert parse_date("v2.0") is None
