@@ -50,7 +50,7 @@ def test_every_session_and_statement_has_a_page_and_beteiligung_is_in_the_naviga
     start = page(built, mk.START)
     assert re.search(r'<a href="beteiligung/" class="md-tabs__link">\s*Beteiligung\s*</a>', start)
     overview = page(built, mk.BETEILIGUNG)
-    nav = overview.split('<nav class="md-nav md-nav--primary', 1)[1].split('md-nav--secondary', 1)[0]
+    nav = overview.split('<nav class="md-nav md-nav--primary', 1)[1].split("md-nav--secondary", 1)[0]
     for item in (*plan.sitzungen, *plan.stellungnahmen):  # the oldest session too (not taken as an index)
         assert f'href="{relative(mk.BETEILIGUNG, mk.path_of(item))}"' in nav, item.id
 

@@ -325,4 +325,5 @@ def assemble(auftrag: Auftrag, version: Version) -> Dokument:
         entwurf=False,
         kopf=head,
         tabellen=tuple(tabellen.items),
+        teile=(),  # a report without Anlagen: one file
     )
