@@ -38,6 +38,15 @@ def test_every_handlungsfeld_goal_and_measure_has_a_page(built: BuiltSite) -> No
     assert len(list((built.site / "ziele").glob("*/index.html"))) == len(plan.ziele)
 
 
+def test_handlungsfeld_key_facts_name_the_expert_group_once(built: BuiltSite) -> None:
+    for feld in built.plan.handlungsfelder:
+        facts = page(built, mk.path_of(feld)).split('<ul class="lip-keyfacts">', 1)[1].split("</ul>", 1)[0]
+        gruppe = built.plan.gremium(feld.expertengruppe)
+        assert gruppe.name.startswith("Expert*innengruppe")
+        assert f">{gruppe.name}</a>" in facts
+        assert facts.count("Expert*innengruppe") == 1, facts
+
+
 def test_catalogue_lists_every_measure_in_display_order(built: BuiltSite) -> None:
     html = page(built, mk.KATALOG)
     ids = re.findall(r'<span class="lip-id">([A-Z]{3}-M\d+)</span>', html)
