@@ -57,13 +57,10 @@ class Change:
 
 
 def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA (as a spreadsheet names its columns)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    """0 → A, 25 → Z, 26 → AA: the letters a spreadsheet shows for the cell at `index` of a row."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
 
 
 def read_tables(name: str, data: bytes) -> tuple[str, list[Table]]:
