@@ -189,7 +189,11 @@ def test_bookmarks_cover_every_chapter_and_handlungsfeld(shipped_plan: Plan, pdf
 
     walk(reader.outline, 0)
     top = [t for d, t in titles if d == 0]
-    assert top[1:] == ["Anlage 1: Lokaler Integrationsplan 2.0", "Anlage 2: Maßnahmenübersicht"]
+    assert top[1:] == [
+        "Anlage 1: Lokaler Integrationsplan 2.0",
+        "Anlage 2: Maßnahmenübersicht",
+        "Anlage 3: Stellungnahmen und ihre Berücksichtigung",
+    ]
     second = [t for d, t in titles if d == 1]
     for kapitel in shipped_plan.kapitel:
         assert kapitel.titel in second
@@ -209,7 +213,7 @@ def test_first_page_is_a_hannover_beschlussdrucksache(shipped_plan: Plan, texts:
         "In die Ratsversammlung",
     ):
         assert line in first
-    assert re.search(rf"Nr\. Anzahl der Anlagen Zu TOP {re.escape(NR)} 2\b", first)
+    assert re.search(rf"Nr\. Anzahl der Anlagen Zu TOP {re.escape(NR)} 3\b", first)
     assert first.index("In die Ratsversammlung") < first.index("Lokaler Integrationsplan 2.0 (LIP 2.0)")
 
 
@@ -224,7 +228,8 @@ def test_body_follows_the_order_of_a_drucksache(texts: list[str]) -> None:
         "Auswirkungen auf den Klimaschutz",
         "Begründung des Antrages",
         "50.60 Hannover / 20.11.2026",
-        "Anlagen Anlage 1: Lokaler Integrationsplan 2.0 Anlage 2: Maßnahmenübersicht",
+        "Anlagen Anlage 1: Lokaler Integrationsplan 2.0 Anlage 2: Maßnahmenübersicht "
+        "Anlage 3: Stellungnahmen und ihre Berücksichtigung",
     ]
     positions = [body.find(part) for part in order]
     assert -1 not in positions, list(zip(order, positions, strict=True))

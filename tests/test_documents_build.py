@@ -198,7 +198,7 @@ def test_beratungsfolge_kenntnis_and_number_of_anlagen(plan_dir: Path) -> None:
         "In den Ausschuss für Integration, Europa und Internationale Kooperation (Internationaler Ausschuss) "
         "An die Integrationsbeiräte (zur Kenntnis) In die Ratsversammlung"
     ) in first
-    assert re.search(r"Anzahl der Anlagen Zu TOP 2610/2026 2\b", first)
+    assert re.search(r"Anzahl der Anlagen Zu TOP 2610/2026 2\b", first)  # a plan without statements: no Anlage for them
 
 
 def test_adopted_plan_has_no_draft_marking(plan_dir: Path) -> None:

@@ -71,6 +71,7 @@ PARTS = {
     "einzeln/LIP-2.0-Drucksache-2610-2026-ohne-Anlagen.pdf": "Beschlussdrucksache Nr. 2610/2026 (ohne Anlagen): ",
     "einzeln/LIP-2.0-Drucksache-2610-2026-Anlage-1.pdf": "Anlage 1 zur Beschlussdrucksache Nr. 2610/2026: ",
     "einzeln/LIP-2.0-Drucksache-2610-2026-Anlage-2.pdf": "Anlage 2 zur Beschlussdrucksache Nr. 2610/2026: ",
+    "einzeln/LIP-2.0-Drucksache-2610-2026-Anlage-3.pdf": "Anlage 3 zur Beschlussdrucksache Nr. 2610/2026: ",
 }
 
 

@@ -164,6 +164,7 @@ def test_paper_is_the_drucksache(built: Built) -> None:
     assert [(f["name"], f["mimeType"]) for f in data["auxiliaryFile"]] == [
         ("Anlage 1: Lokaler Integrationsplan 2.0 (PDF)", "application/pdf"),
         ("Anlage 2: Maßnahmenübersicht (PDF)", "application/pdf"),
+        ("Anlage 3: Stellungnahmen und ihre Berücksichtigung (PDF)", "application/pdf"),
         ("Drucksache Nr. 2610/2026 mit Anlagen (PDF)", "application/pdf"),
         ("Drucksache Nr. 2610/2026 mit Anlagen (DOCX, bearbeitbar)", MIME_DOCX),
     ]
@@ -196,7 +197,7 @@ def test_file_checksums_are_those_of_the_published_documents(built: Built) -> No
     files = [data["mainFile"], *data["auxiliaryFile"]]
     dist = built.root / "dist"
     built_files = {p.relative_to(dist).as_posix(): p.read_bytes() for p in dist.rglob("*") if p.is_file()}
-    assert len(files) == len(built_files) == 5
+    assert len(files) == len(built_files) == 6  # the Drucksache alone, three Anlagen, the whole as PDF and DOCX
     for entry in files:
         published = built.file(entry["accessUrl"]).read_bytes()  # site/downloads/…, what readers get
         path = entry["accessUrl"].removeprefix(f"{SITE_URL}downloads/")

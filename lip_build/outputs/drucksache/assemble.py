@@ -15,7 +15,7 @@ from functools import partial
 from lip_build import schema as s
 from lip_build.history.stamp import Version
 from lip_build.model.plan import Plan
-from lip_build.outputs.drucksache import anlage_plan, anlage_uebersicht
+from lip_build.outputs.drucksache import anlage_plan, anlage_stellungnahmen, anlage_uebersicht
 from lip_build.outputs.drucksache.blocks import blocks, div
 from lip_build.outputs.drucksache.drucksache import Anlage, Kopf, drucksache_markdown, kopf
 from lip_build.outputs.drucksache.escape import md
@@ -50,16 +50,21 @@ class Dokument:
 
 
 def anlagen(plan: Plan) -> tuple[Anlage, ...]:
-    return (
+    """The Anlagen in their order; the statements and their responses only where the plan has statements."""
+    liste = [
         Anlage(1, anlage_plan.titel(plan), anlage_plan.IDENTIFIER),
         Anlage(2, anlage_uebersicht.TITEL, anlage_uebersicht.IDENTIFIER),
-    )
+    ]
+    if plan.stellungnahmen:
+        liste.append(Anlage(3, anlage_stellungnahmen.TITEL, anlage_stellungnahmen.IDENTIFIER))
+    return tuple(liste)
 
 
 # The content of each Anlage, by its identifier: (plan, its number, the tables) → Markdown.
 _INHALT: dict[str, Callable[[Plan, int, Tabellen], str]] = {
     anlage_plan.IDENTIFIER: anlage_plan.anlage_plan_markdown,
     anlage_uebersicht.IDENTIFIER: anlage_uebersicht.anlage_uebersicht_markdown,
+    anlage_stellungnahmen.IDENTIFIER: anlage_stellungnahmen.anlage_stellungnahmen_markdown,
 }
 
 KOLOPHON = "lip-kolophon"

@@ -40,7 +40,8 @@ _STYLES = {
 }
 _BREAK_BEFORE = {"lip-titelseite", "lip-handlungsfeld"}
 _PAGE_BREAK = '<w:p><w:r><w:br w:type="page" /></w:r></w:p>'
-# Anlage 2 is a landscape section: the portrait section ends before it, the document's last one is turned.
+# The landscape Anlagen (2 and, with statements, 3) come last: the portrait section ends before the first
+# of them, the document's last section is turned.
 _END_OF_PORTRAIT = f"<w:p><w:pPr>{section(PORTRAIT)}</w:pPr></w:p>"
 _TOC = (
     '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents" /><w:docPartUnique />'
@@ -68,6 +69,7 @@ def _raw(xml: str) -> Node:
 class _ToDocx(Walker):
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.landscape = False  # a landscape Anlage has begun
 
     def element(self, node: Node) -> list[Node]:
         kind = node["t"]
@@ -79,7 +81,9 @@ class _ToDocx(Walker):
                 return [_raw(_TOC), _raw(_PAGE_BREAK)]
             before = [_raw(_PAGE_BREAK)] if _BREAK_BEFORE.intersection(names) else []
             if "lip-querformat" in names:
-                before = [_raw(_END_OF_PORTRAIT)]
+                # The first landscape Anlage ends the portrait section; the next one only starts a page.
+                before = [_raw(_PAGE_BREAK if self.landscape else _END_OF_PORTRAIT)]
+                self.landscape = True
             style = next((_STYLES[n] for n in names if n in _STYLES), None)
             children = self.run(node["c"][1])
             if style:

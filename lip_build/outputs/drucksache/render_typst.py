@@ -48,6 +48,7 @@ _STYLED_BLOCKS = {
     "lip-glossar",
     "lip-kolophon",
     "lip-querformat",
+    "lip-stellungnahmen",
 }
 _GLYPH = re.compile(r"the text `\"(.+?)\"` could not be displayed")
 
