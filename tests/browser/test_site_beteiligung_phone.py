@@ -49,7 +49,7 @@ def test_participation_tables_fit_a_wide_screen(open_page: Any, site: Site, kind
     assert page.locator("[data-lip-scrolls]").count() == 0  # no table needs sideways scrolling
 
 
-@pytest.mark.parametrize("kind", ["Beteiligung", "Stellungnahme"])
+@pytest.mark.parametrize("kind", ["Beteiligung", "Sitzung", "Stellungnahme", "Maßnahme"])
 def test_participation_pages_have_no_axe_violations(open_page: Any, site: Site, kind: str) -> None:
     for width in (375, 1280):
         page = open_page(_paths(site)[kind], width=width, height=812)
