@@ -22,10 +22,9 @@ def history(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Repo:
     repo.git("tag", "-a", "v1", "-m", "Erster Bericht")
     repo.edit(M01, "status: in_umsetzung\n  stand: 2026-06-30", "status: umgesetzt\n  stand: 2026-12-31")
     repo.commit("BIL-M01 umgesetzt")  # 15.02.2026
-    repo.edit(M02, "status: vorgeschlagen", "status: beschlossen")
     repo.edit(M02, "status: nicht_begonnen", "status: in_umsetzung")
     repo.edit(M01, "Eltern wünschen", "Viele Eltern wünschen")  # text only: no transition
-    repo.commit("BIL-M02 beschlossen und begonnen")  # 15.03.2026
+    repo.commit("BIL-M02 begonnen")  # 15.03.2026
     repo.edit(M01, "status: umgesetzt\n  stand: 2026-12-31", "status: regelbetrieb\n  stand: 2027-06-30")
     repo.commit("BIL-M01 im Regelbetrieb")  # 15.04.2026
     return repo
@@ -50,7 +49,7 @@ def test_since_a_tag_lists_exactly_the_transitions_with_their_dates(history: Rep
     ]
     assert [w.commit.betreff for w in verlauf.wechsel] == [
         "BIL-M01 umgesetzt",
-        "BIL-M02 beschlossen und begonnen",
+        "BIL-M02 begonnen",
         "BIL-M01 im Regelbetrieb",
     ]
     assert verlauf.beginn.stand == dt.date(2026, 6, 30)  # the newest Berichtsstand in v1
