@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from lip_build.errors import GitError
-from lip_build.history.transitions import since
+from lip_build.history.transitions import reported, since, statuses_by_day
+from lip_build.outputs.site.git_history import read_history
+from lip_build.outputs.site.pagetree import Html
+from lip_build.outputs.site.settings import load_settings
+from lip_build.outputs.site.status import status_page
+from lip_build.pipeline import load_plan
 from lip_build.view.formats import parse_date
 
-from .test_history_git import M01, M02, Repo, isolate_git, make_repo
+from .conftest import REPO
+from .test_history_git import M01, M02, MINI, Repo, isolate_git, make_repo
 
 
 @pytest.fixture
@@ -28,6 +37,15 @@ def history(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Repo:
     repo.edit(M01, "status: umgesetzt\n  stand: 2026-12-31", "status: regelbetrieb\n  stand: 2027-06-30")
     repo.commit("BIL-M01 im Regelbetrieb")  # 15.04.2026
     return repo
+
+
+SETTINGS = dataclasses.replace(load_settings(REPO), aenderungen=False)  # the site's settings, no Synopse
+
+
+@pytest.fixture
+def git_free_plan(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    isolate_git(monkeypatch, tmp_path)
+    return Path(shutil.copytree(MINI, tmp_path / "plan"))
 
 
 def transitions(repo: Repo, seit: str) -> list[tuple[str, str | None, str, str]]:
@@ -93,3 +111,44 @@ def test_unknown_revision_and_dates(history: Repo) -> None:
     assert parse_date("1.7.2027") == dt.date(2027, 7, 1)
     assert parse_date("31.02.2027") is None
     assert parse_date("v2.0") is None
+
+
+def test_statuses_on_each_reporting_day(history: Repo) -> None:
+    staende = reported(history.path)
+    assert len(staende) > len(since(history.path, "v1").wechsel)  # also the versions that kept their status
+    days = statuses_by_day(staende, ["BIL-M01", "BIL-M02"])
+    assert days == (
+        (dt.date(2026, 6, 30), {"BIL-M01": "in_umsetzung", "BIL-M02": "in_umsetzung"}),  # BIL-M02: 15.03.2026
+        (dt.date(2026, 12, 31), {"BIL-M01": "umgesetzt", "BIL-M02": "in_umsetzung"}),
+        (dt.date(2027, 6, 30), {"BIL-M01": "regelbetrieb", "BIL-M02": "in_umsetzung"}),
+    )
+    assert statuses_by_day(staende, ["BIL-M01"], limit=1) == ((dt.date(2027, 6, 30), {"BIL-M01": "regelbetrieb"}),)
+
+
+def test_status_page_charts_the_course_per_field(history: Repo) -> None:
+    plan = load_plan(history.path).plan
+    assert plan is not None
+    html = "".join(
+        block.html
+        for block in status_page(plan, (), read_history(history.path, plan, SETTINGS)).blocks
+        if isinstance(block, Html)
+    )
+    section = html[html.index('id="verlauf-BIL"') :].split("</section>")[0]
+    assert "Zeitverlauf im Handlungsfeld Bildung" in section
+    assert '<svg class="lip-chart"' in section and 'role="img"' in section
+    rows = re.findall(r"<tr><th scope=\"row\">([\d.]+)</th>((?:<td class=lip-num>\d+</td>)+)</tr>", section)
+    counts = [(day, re.findall(r">(\d+)<", cells)) for day, cells in rows]
+    assert counts == [  # nicht begonnen, in Umsetzung, umgesetzt, Regelbetrieb, eingestellt
+        ("30.06.2026", ["0", "2", "0", "0", "0"]),
+        ("31.12.2026", ["0", "1", "1", "0", "0"]),
+        ("30.06.2027", ["0", "1", "0", "1", "0"]),
+    ]
+
+
+def test_no_course_over_time_without_git(git_free_plan: Path) -> None:
+    plan = load_plan(git_free_plan).plan
+    assert plan is not None
+    html = "".join(
+        b.html for b in status_page(plan, (), read_history(git_free_plan, plan, SETTINGS)).blocks if isinstance(b, Html)
+    )
+    assert "Zeitverlauf" not in html and "Umsetzungsstand je Handlungsfeld" in html

@@ -171,11 +171,15 @@ def test_every_internal_link_resolves_and_nothing_is_loaded_from_elsewhere(built
 def test_status_overview_has_charts_with_text_alternatives_and_tables(built: BuiltSite) -> None:
     html = page(built, mk.STATUS)
     charts = re.findall(r'<svg class="lip-chart"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"', html)
-    assert len(charts) == 3
+    fields = len(built.plan.handlungsfelder)  # and per Handlungsfeld the course over time, from Git
+    assert len(charts) == 3 + fields
+    assert [c for c in charts if c.startswith("chart-verlauf-")] == [
+        f"chart-verlauf-{f.code}-title chart-verlauf-{f.code}-desc" for f in built.plan.handlungsfelder
+    ]
     for ids in charts:
         for element_id in ids.split():
             assert f'id="{element_id}"' in html
-    assert html.count("<table") == 3
+    assert html.count("<table") == 3 + fields
     totals = re.findall(r"<tfoot><tr><th scope=\"row\">Gesamt</th>(.*?)</tr>", html)
     umsetzung = sum(int(n) for n in re.findall(r">(\d+)</td>", totals[0]))
     assert umsetzung == len(built.plan.massnahmen)
