@@ -127,3 +127,17 @@ def test_the_report_needs_no_git_when_there_is_no_previous_report(history: Repo)
     code, output = lip(history.path, "bericht", "--stichtag", "30.06.2027", "--nummer", "1234/2027", "-q")
     assert code == 0, output
     assert "Änderungen des Umsetzungsstands" not in report_text(history.path)
+
+
+def test_outside_git_the_report_has_no_changes_section_and_says_why(plan_copy: Path) -> None:
+    """The shipped plan keeps a Verlauf, so without --seit the period starts at its previous report (31.12.2026);
+    a copy outside Git cannot say what changed since then, which the report and a note say, instead of failing."""
+    code, output = lip(plan_copy, "bericht", "--stichtag", "30.06.2027", "--nummer", "1234/2027", "-q")
+    assert code == 0, output
+    assert "Hinweis: Die Änderungen seit dem 31.12.2026 fehlen im Bericht, weil Git sie nicht liefert:" in output
+    text = " ".join(flat(t) for t in pages((plan_copy / "dist/LIP-2.0-Sachstandsbericht-2027-06-30.pdf").read_bytes()))
+    assert "Änderungen des Umsetzungsstands" not in text
+    code, output = lip(
+        plan_copy, "bericht", "--stichtag", "30.06.2027", "--seit", "31.12.2026", "--nummer", "1234/2027"
+    )
+    assert code == 1 and "in keinem Git-Repository" in output, output  # asked for explicitly: an error

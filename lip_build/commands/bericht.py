@@ -70,7 +70,14 @@ def bericht_command(
     try:
         verlauf = since(root, beginn) if beginn else None
     except GitError as error:
-        raise click.ClickException(str(error)) from None
+        if seit is not None:
+            raise click.ClickException(str(error)) from None
+        # The period was not asked for: the report is still useful without the changes of its period.
+        click.echo(
+            f"Hinweis: Die Änderungen seit dem {beginn} fehlen im Bericht, weil Git sie nicht liefert: {error}",
+            err=True,
+        )
+        verlauf = None
     if verlauf is not None and (spaeter := verlauf.nach(stichtag)):
         click.echo(
             f"Hinweis: {len(spaeter)} Änderungen des Umsetzungsstands nach dem Stichtag werden nicht aufgeführt "
