@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from lip_build.errors import GitError
-from lip_build.history.transitions import reported, since, statuses_by_day
+from lip_build.history.transitions import _read, reported, since, statuses_by_day
 from lip_build.outputs.site.git_history import read_history
 from lip_build.outputs.site.pagetree import Html
 from lip_build.outputs.site.settings import load_settings
@@ -152,3 +152,33 @@ def test_no_course_over_time_without_git(git_free_plan: Path) -> None:
         b.html for b in status_page(plan, (), read_history(git_free_plan, plan, SETTINGS)).blocks if isinstance(b, Html)
     )
     assert "Zeitverlauf" not in html and "Umsetzungsstand je Handlungsfeld" in html
+
+
+_VARIANTS = (
+    "id: BIL-M01\numsetzung:\n  status: umgesetzt\n  stand: 2027-06-30\n",
+    'id: "BIL-M01"\numsetzung:\n  status: "umgesetzt"  # nach dem Bericht\n  stand: "2027-06-30"\n',
+    "id: BIL-M01\numsetzung:\n    stand: 2027-06-30\n    status: regelbetrieb\n",
+    "id: BIL-M01\numsetzung: {status: umgesetzt, stand: 2027-06-30}\n",
+    "id: BIL-M01\nentscheidung:\n  status: beschlossen\numsetzung:\n  status: in_umsetzung\n",
+    "id: BIL-M01\numsetzung:\n  status: umgesetzt\n  verlauf:\n  - datum: 2026-12-31\n    status: in_umsetzung\n"
+    "    erledigt: >-\n      Text\n  stand: 2027-06-30\nkontakt: '40'\n",
+    "id: BIL-M01\numsetzung:\n  verlauf:\n    - datum: 2026-12-31\n      status: in_umsetzung\n      erledigt: x\n"
+    "  status: umgesetzt\n",
+    "id: BIL-M01\numsetzung:\n  status: [kaputt\n",
+    "id: BIL-M01\numsetzung: umgesetzt\n",
+    "titel: ohne ID\numsetzung:\n  status: umgesetzt\n",
+)
+
+
+@pytest.mark.parametrize("front", _VARIANTS)
+def test_the_quick_reading_of_a_status_agrees_with_reading_the_whole_front_matter(front: str) -> None:
+    data = f"---\n{front}---\nText\n".encode()
+    assert _read(data) == _read(data, full=True)
+
+
+def test_the_quick_reading_agrees_on_every_measure_of_the_shipped_plan() -> None:
+    files = sorted((REPO / "handlungsfelder").glob("*/massnahmen/*.md"))
+    assert len(files) > 60
+    for path in files:
+        data = path.read_bytes()
+        assert _read(data) == _read(data, full=True) is not None, path
