@@ -6,6 +6,7 @@ real path through validation and rendering.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -73,9 +74,33 @@ _DECISIONS = (
 )
 
 
-def _measure(code: str, number: int, goal: int, other: str, group: str, stamps: str) -> str:
+_REPORTS = ((dt.date(2026, 12, 31), "in_umsetzung"), (dt.date(2027, 6, 30), "umgesetzt"))
+
+
+def _verlauf(number: int, reports: int) -> tuple[str, str]:
+    """The status and the Verlauf of a decided measure after `reports` reporting dates (0: no Verlauf).
+
+    Every second measure is umgesetzt at the second date, so that a report lists status changes."""
+    entries = _REPORTS[:reports]
+    if not entries:
+        return "in_umsetzung", ""
+    lines = ["  verlauf:"]
+    status = "in_umsetzung"
+    for day, reached in entries:
+        status = reached if number % 2 == 0 else "in_umsetzung"
+        lines += [
+            f"    - datum: {day.isoformat()}",
+            f"      status: {status}",
+            f"      erledigt: Bis zum {day:%d.%m.%Y} haben {number % 40 + 5} Träger mitgewirkt.",
+            "      naechste_schritte: Die Angebote werden in zwei weiteren Stadtteilen eingeführt.",
+            f"      ausgaben: {5000 + 100 * (number % 50)}",
+        ]
+    return f"{status}\n  stand: {entries[-1][0].isoformat()}", "\n".join(lines) + "\n"
+
+
+def _measure(code: str, number: int, goal: int, other: str, group: str, stamps: str, reports: int = 0) -> str:
     decision = _DECISIONS[number % len(_DECISIONS)]
-    progress = "in_umsetzung" if number % 3 == 0 else "nicht_begonnen"
+    progress, verlauf = _verlauf(number, reports) if number % 3 == 0 else ("nicht_begonnen", "")
     art = "jaehrlich" if number % 2 else "einmalig"
     costs = (
         ""
@@ -100,7 +125,7 @@ herkunft: {group}
 entscheidung:
 {decision}umsetzung:
   status: {progress}
-kontakt: "50.60"
+{verlauf}kontakt: "50.60"
 geprueft:
 {stamps}
 ---
@@ -114,8 +139,9 @@ geprueft:
 """
 
 
-def write_synthetic_plan(target: Path, measures: int) -> Path:
-    """Write a plan with `measures` measures (and one goal per three measures) into `target`."""
+def write_synthetic_plan(target: Path, measures: int, reports: int = 0) -> Path:
+    """Write a plan with `measures` measures (and one goal per three measures) into `target`; with `reports`
+    (1 or 2) the decided measures carry that many entries in their Verlauf (31.12.2026, 30.06.2027)."""
     if target.exists():
         shutil.rmtree(target)
     # Sessions and statements name the shipped goals and measures, not the synthetic ones.
@@ -138,6 +164,6 @@ def write_synthetic_plan(target: Path, measures: int) -> Path:
         for number in range(1, count + 1):
             goal = (number - 1) // MEASURES_PER_GOAL + 1
             stamps = f'  {code}-Z{goal:02d}: "{goal_fingerprint(code, goal, name)}"\n{other_stamp}'
-            text = _measure(code, number, goal, f"{other_code}-Z01", group, stamps)
+            text = _measure(code, number, goal, f"{other_code}-Z01", group, stamps, reports)
             (base / "massnahmen" / f"{code}-M{number:02d}.md").write_text(text, encoding="utf-8")
     return target

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from lip_build.commands import history, plan, sitzung
+from lip_build.commands import bericht, history, plan, sitzung
 from lip_build.commands.clickde import GermanPath, LipGroup
 
 
@@ -30,7 +30,7 @@ def cli(ctx: click.Context, plan: Path | None) -> None:
     ctx.obj["plan"] = plan
 
 
-for command in (*plan.COMMANDS, *history.COMMANDS, *sitzung.COMMANDS):
+for command in (*plan.COMMANDS, *history.COMMANDS, *sitzung.COMMANDS, *bericht.COMMANDS):
     cli.add_command(command)
 
 

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from lip_build.errors import GitError
-from lip_build.history.transitions import since
+from lip_build.history.transitions import _read, reported, since, statuses_by_day
+from lip_build.outputs.site.git_history import read_history
+from lip_build.outputs.site.pagetree import Html
+from lip_build.outputs.site.settings import load_settings
+from lip_build.outputs.site.status import status_page
+from lip_build.pipeline import load_plan
 from lip_build.view.formats import parse_date
 
-from .test_history_git import M01, M02, Repo, isolate_git, make_repo
+from .conftest import REPO
+from .test_history_git import M01, M02, MINI, Repo, isolate_git, make_repo
 
 
 @pytest.fixture
@@ -22,13 +31,21 @@ def history(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Repo:
     repo.git("tag", "-a", "v1", "-m", "Erster Bericht")
     repo.edit(M01, "status: in_umsetzung\n  stand: 2026-06-30", "status: umgesetzt\n  stand: 2026-12-31")
     repo.commit("BIL-M01 umgesetzt")  # 15.02.2026
-    repo.edit(M02, "status: vorgeschlagen", "status: beschlossen")
     repo.edit(M02, "status: nicht_begonnen", "status: in_umsetzung")
     repo.edit(M01, "Eltern wünschen", "Viele Eltern wünschen")  # text only: no transition
-    repo.commit("BIL-M02 beschlossen und begonnen")  # 15.03.2026
+    repo.commit("BIL-M02 begonnen")  # 15.03.2026
     repo.edit(M01, "status: umgesetzt\n  stand: 2026-12-31", "status: regelbetrieb\n  stand: 2027-06-30")
     repo.commit("BIL-M01 im Regelbetrieb")  # 15.04.2026
     return repo
+
+
+SETTINGS = dataclasses.replace(load_settings(REPO), aenderungen=False)  # the site's settings, no Synopse
+
+
+@pytest.fixture
+def git_free_plan(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    isolate_git(monkeypatch, tmp_path)
+    return Path(shutil.copytree(MINI, tmp_path / "plan"))
 
 
 def transitions(repo: Repo, seit: str) -> list[tuple[str, str | None, str, str]]:
@@ -50,7 +67,7 @@ def test_since_a_tag_lists_exactly_the_transitions_with_their_dates(history: Rep
     ]
     assert [w.commit.betreff for w in verlauf.wechsel] == [
         "BIL-M01 umgesetzt",
-        "BIL-M02 beschlossen und begonnen",
+        "BIL-M02 begonnen",
         "BIL-M01 im Regelbetrieb",
     ]
     assert verlauf.beginn.stand == dt.date(2026, 6, 30)  # the newest Berichtsstand in v1
@@ -94,3 +111,74 @@ def test_unknown_revision_and_dates(history: Repo) -> None:
     assert parse_date("1.7.2027") == dt.date(2027, 7, 1)
     assert parse_date("31.02.2027") is None
     assert parse_date("v2.0") is None
+
+
+def test_statuses_on_each_reporting_day(history: Repo) -> None:
+    staende = reported(history.path)
+    assert len(staende) > len(since(history.path, "v1").wechsel)  # also the versions that kept their status
+    days = statuses_by_day(staende, ["BIL-M01", "BIL-M02"])
+    assert days == (
+        (dt.date(2026, 6, 30), {"BIL-M01": "in_umsetzung", "BIL-M02": "in_umsetzung"}),  # BIL-M02: 15.03.2026
+        (dt.date(2026, 12, 31), {"BIL-M01": "umgesetzt", "BIL-M02": "in_umsetzung"}),
+        (dt.date(2027, 6, 30), {"BIL-M01": "regelbetrieb", "BIL-M02": "in_umsetzung"}),
+    )
+    assert statuses_by_day(staende, ["BIL-M01"], limit=1) == ((dt.date(2027, 6, 30), {"BIL-M01": "regelbetrieb"}),)
+
+
+def test_status_page_charts_the_course_per_field(history: Repo) -> None:
+    plan = load_plan(history.path).plan
+    assert plan is not None
+    html = "".join(
+        block.html
+        for block in status_page(plan, (), read_history(history.path, plan, SETTINGS)).blocks
+        if isinstance(block, Html)
+    )
+    section = html[html.index('id="verlauf-BIL"') :].split("</section>")[0]
+    assert "Zeitverlauf im Handlungsfeld Bildung" in section
+    assert '<svg class="lip-chart"' in section and 'role="img"' in section
+    rows = re.findall(r"<tr><th scope=\"row\">([\d.]+)</th>((?:<td class=lip-num>\d+</td>)+)</tr>", section)
+    counts = [(day, re.findall(r">(\d+)<", cells)) for day, cells in rows]
+    assert counts == [  # nicht begonnen, in Umsetzung, umgesetzt, Regelbetrieb, eingestellt
+        ("30.06.2026", ["0", "2", "0", "0", "0"]),
+        ("31.12.2026", ["0", "1", "1", "0", "0"]),
+        ("30.06.2027", ["0", "1", "0", "1", "0"]),
+    ]
+
+
+def test_no_course_over_time_without_git(git_free_plan: Path) -> None:
+    plan = load_plan(git_free_plan).plan
+    assert plan is not None
+    html = "".join(
+        b.html for b in status_page(plan, (), read_history(git_free_plan, plan, SETTINGS)).blocks if isinstance(b, Html)
+    )
+    assert "Zeitverlauf" not in html and "Umsetzungsstand je Handlungsfeld" in html
+
+
+_VARIANTS = (
+    "id: BIL-M01\numsetzung:\n  status: umgesetzt\n  stand: 2027-06-30\n",
+    'id: "BIL-M01"\numsetzung:\n  status: "umgesetzt"  # nach dem Bericht\n  stand: "2027-06-30"\n',
+    "id: BIL-M01\numsetzung:\n    stand: 2027-06-30\n    status: regelbetrieb\n",
+    "id: BIL-M01\numsetzung: {status: umgesetzt, stand: 2027-06-30}\n",
+    "id: BIL-M01\nentscheidung:\n  status: beschlossen\numsetzung:\n  status: in_umsetzung\n",
+    "id: BIL-M01\numsetzung:\n  status: umgesetzt\n  verlauf:\n  - datum: 2026-12-31\n    status: in_umsetzung\n"
+    "    erledigt: >-\n      Text\n  stand: 2027-06-30\nkontakt: '40'\n",
+    "id: BIL-M01\numsetzung:\n  verlauf:\n    - datum: 2026-12-31\n      status: in_umsetzung\n      erledigt: x\n"
+    "  status: umgesetzt\n",
+    "id: BIL-M01\numsetzung:\n  status: [kaputt\n",
+    "id: BIL-M01\numsetzung: umgesetzt\n",
+    "titel: ohne ID\numsetzung:\n  status: umgesetzt\n",
+)
+
+
+@pytest.mark.parametrize("front", _VARIANTS)
+def test_the_quick_reading_of_a_status_agrees_with_reading_the_whole_front_matter(front: str) -> None:
+    data = f"---\n{front}---\nText\n".encode()
+    assert _read(data) == _read(data, full=True)
+
+
+def test_the_quick_reading_agrees_on_every_measure_of_the_shipped_plan() -> None:
+    files = sorted((REPO / "handlungsfelder").glob("*/massnahmen/*.md"))
+    assert len(files) > 60
+    for path in files:
+        data = path.read_bytes()
+        assert _read(data) == _read(data, full=True) is not None, path

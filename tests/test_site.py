@@ -14,6 +14,7 @@ from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.pages_massnahme import VERLAUF_SPALTEN
 from lip_build.outputs.site.pagetree import relative
 from lip_build.view.formats import euro
+from lip_build.view.formats import zahl as _zahl
 from lip_build.view.plantext import label
 from lip_build.view.steckbrief import field_label
 from tests.browser.sitebuild import BuiltSite, built_site, public_pages
@@ -171,11 +172,15 @@ def test_every_internal_link_resolves_and_nothing_is_loaded_from_elsewhere(built
 def test_status_overview_has_charts_with_text_alternatives_and_tables(built: BuiltSite) -> None:
     html = page(built, mk.STATUS)
     charts = re.findall(r'<svg class="lip-chart"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"', html)
-    assert len(charts) == 3
+    fields = len(built.plan.handlungsfelder)  # and per Handlungsfeld the course over time, from Git
+    assert len(charts) == 3 + fields
+    assert [c for c in charts if c.startswith("chart-verlauf-")] == [
+        f"chart-verlauf-{f.code}-title chart-verlauf-{f.code}-desc" for f in built.plan.handlungsfelder
+    ]
     for ids in charts:
         for element_id in ids.split():
             assert f'id="{element_id}"' in html
-    assert html.count("<table") == 3
+    assert html.count("<table") == 3 + fields
     totals = re.findall(r"<tfoot><tr><th scope=\"row\">Gesamt</th>(.*?)</tr>", html)
     umsetzung = sum(int(n) for n in re.findall(r">(\d+)</td>", totals[0]))
     assert umsetzung == len(built.plan.massnahmen)
@@ -217,3 +222,24 @@ def test_site_fragments_ship_as_package_data() -> None:
     files = sorted(p.relative_to(package).as_posix() for p in fragments.FRAGMENTS.iterdir() if p.is_file())
     assert files and fragments.FRAGMENTS.is_relative_to(package)
     assert [f for f in files if not any(fnmatch.fnmatch(f, pattern) for pattern in patterns)] == []
+
+
+def test_goal_page_charts_each_indicator_from_baseline_over_values_to_target(built: BuiltSite) -> None:
+    ziel = next(z for z in built.plan.ziele if any(k.werte for k in z.kennzahlen))
+    html = page(built, mk.path_of(ziel))
+    charts = re.findall(r'<svg class="lip-chart lip-chart--klein"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"', html)
+    assert len(charts) == len(ziel.kennzahlen)
+    for ids in charts:
+        assert all(f'id="{element_id}"' in html for element_id in ids.split())
+    k = ziel.kennzahlen[0]
+    section = html[html.index('id="kennzahl-1"') :].split("</section>")[0]
+    rows = re.findall(r'<tr><th scope="row">(\d{4})</th><td class=lip-num>([^<]+)</td><td>([^<]+)', section)
+    expected = [
+        (str(k.ausgangsjahr), f"{_zahl(k.ausgangswert)} {k.einheit}", "Ausgangswert"),
+        *((str(w.jahr), f"{_zahl(w.wert)} {k.einheit}", "gemessen") for w in k.werte),
+        (str(k.zieljahr), f"{_zahl(k.zielwert)} {k.einheit}", "Zielwert"),
+    ]
+    assert rows == expected
+    points = re.findall(r"<circle [^>]*><title>(\d{4}): ", section)
+    assert points == [r[0] for r in expected]  # baseline, every measured value, target
+    assert section.count('stroke-dasharray="6 4"') == 1  # the way still to go, to the target

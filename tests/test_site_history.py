@@ -333,7 +333,10 @@ def test_history_is_read_with_one_walk_through_git(repo: Path, monkeypatch: pyte
     history = read_history(repo, plan, load_settings(repo))
     items = len(plan.ziele) + len(plan.massnahmen)
     assert len(history.files) == items and history.changes is not None
-    assert sum(1 for c in calls if "log" in c and "--name-status" in c) == 1
+    walks = [c for c in calls if "log" in c and "--name-status" in c]
+    assert sum(1 for c in walks if "--first-parent" not in c) == 1  # the files' histories
+    assert sum(1 for c in walks if "--first-parent" in c) == 1  # the measures' statuses over time
+    assert sum(1 for c in calls if c[-2:] == ["cat-file", "--batch"]) == 2  # the Synopse's files, the statuses
     assert len(calls) < 30 < items  # a fixed number of git calls, not one per page
 
 

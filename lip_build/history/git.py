@@ -12,6 +12,7 @@ import io
 import os
 import subprocess
 import tarfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,11 +46,13 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def run(root: Path, *args: str) -> bytes:
+def run(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """Run git in `root` and return its output; raise GitError with a German message on failure."""
     command = ["git", "-c", "core.quotepath=off", "-C", str(root), *args]
     try:
-        done = subprocess.run(command, capture_output=True, env=_environment(), timeout=_TIMEOUT, check=False)
+        done = subprocess.run(
+            command, input=stdin, capture_output=True, env=_environment(), timeout=_TIMEOUT, check=False
+        )
     except FileNotFoundError:
         raise GitError(
             "Das Programm git ist nicht installiert oder nicht im Suchpfad. Installieren Sie es "
@@ -60,6 +63,27 @@ def run(root: Path, *args: str) -> bytes:
     if done.returncode != 0:
         raise GitError(_explain(root, args, done.stderr.decode("utf-8", "replace")))
     return done.stdout
+
+
+def blobs(root: Path, specs: Sequence[str]) -> list[bytes | None]:
+    """The content of many files of old versions ("<commit>:<path>", "<commit>:./<path>") read by one
+    `git cat-file --batch`, in the order asked; None where the version has no such file."""
+    if not specs:
+        return []
+    data = run(root, "cat-file", "--batch", stdin="".join(f"{spec}\n" for spec in specs).encode("utf-8"))
+    found: list[bytes | None] = []
+    offset = 0
+    for _ in specs:
+        end = data.index(b"\n", offset)
+        header = data[offset:end].split()
+        offset = end + 1
+        if len(header) == 3 and header[1] == b"blob":
+            size = int(header[2])
+            found.append(data[offset : offset + size])
+            offset += size + 1
+        else:  # "<spec> missing", or not a file
+            found.append(None)
+    return found
 
 
 def _explain(root: Path, args: tuple[str, ...], stderr: str) -> str:

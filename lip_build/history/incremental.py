@@ -9,8 +9,6 @@ word-by-word comparison of hundreds of unchanged texts. Every failure of Git rai
 
 from __future__ import annotations
 
-import os
-import subprocess
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -112,28 +110,12 @@ def export_files(root: Path, commit: str, paths: Iterable[str], target: Path) ->
     one `git cat-file --batch` for all of them: a few changed files, not the whole plan as git.export does."""
     place = git.prefix(root)
     wanted = sorted(set(paths))
-    request = "".join(f"{commit}:{place}{path}\n" for path in wanted).encode("utf-8")
-    command = ["git", "-C", str(root), "cat-file", "--batch"]
-    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
-    try:
-        done = subprocess.run(command, input=request, capture_output=True, env=env, timeout=120, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise GitError(f"Der Git-Befehl „git cat-file“ ist fehlgeschlagen: {error}") from None
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip() or "ohne Meldung"
-        raise GitError(f"Der Git-Befehl „git cat-file“ ist fehlgeschlagen: {detail}")
-    data, offset = done.stdout, 0
-    for path in wanted:
-        end = data.index(b"\n", offset)
-        header = data[offset:end].split()
-        offset = end + 1
-        if len(header) != 3 or header[1] != b"blob":
+    for path, data in zip(wanted, git.blobs(root, [f"{commit}:{place}{path}" for path in wanted]), strict=True):
+        if data is None:
             continue  # "missing": the file is new since that version
-        size = int(header[2])
         destination = target / path
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(data[offset : offset + size])
-        offset += size + 1
+        destination.write_bytes(data)
 
 
 def synopse_since(root: Path, bisher: str, label: str | None = None, neu_label: str | None = None) -> Vergleich:

@@ -6,6 +6,7 @@ status of every measure is tracked by its ID, so a file that moves to another Ha
 its history. Only the changed measure files of each commit are read, all in one `git cat-file` process.
 
   since(root, seit, bis=None) -> Verlauf   every transition after `seit` (a revision or a date)
+  reported(root)                          every committed status of every measure, for charts over time
 
 A transition has the commit's date and the Berichtsstand the file names for it (umsetzung.stand):
 a report lists it under the Berichtsstand, the day the status was reached, and names the commit.
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,7 +133,7 @@ def _statuses_at(root: Path, revision: str) -> tuple[dict[str, tuple[str, str]],
     paths = [name for name in names if MEASURES.match(name)]
     found: dict[str, tuple[str, str]] = {}
     stands: list[dt.date] = []
-    for path, data in zip(paths, read_blobs(root, [f"{revision}:./{p}" for p in paths]), strict=True):
+    for path, data in zip(paths, git.blobs(root, [f"{revision}:./{p}" for p in paths]), strict=True):
         read = _read(data)
         if read is not None:
             found[read[0]] = (read[1], path)
@@ -141,8 +141,34 @@ def _statuses_at(root: Path, revision: str) -> tuple[dict[str, tuple[str, str]],
     return found, max(stands, default=None)
 
 
-def _walk(root: Path, revisions: str, statuses: dict[str, tuple[str, str]]) -> tuple[Statuswechsel, ...]:
-    """The transitions of the commits in `revisions`, oldest first, starting from `statuses`."""
+def statuses_by_day(
+    reported: tuple[Statuswechsel, ...], ids: Iterable[str], limit: int = 8
+) -> tuple[tuple[dt.date, dict[str, str]], ...]:
+    """For each Berichtsstand that the history names (the newest `limit`): the status of each measure on that
+    day, as last committed for a day on or before it; a measure not yet reported on counts as not begun."""
+    days = sorted({w.stand for w in reported if w.stand})[-limit:]
+    wanted = tuple(ids)
+    out = []
+    for day in days:
+        state: dict[str, str] = {}
+        for w in reported:  # oldest commit first: a later commit corrects an earlier one
+            if w.datum <= day:
+                state[w.massnahme] = w.nach
+        out.append((day, {ident: state.get(ident, "nicht_begonnen") for ident in wanted}))
+    return tuple(out)
+
+
+def reported(root: Path, bis: str = "HEAD") -> tuple[Statuswechsel, ...]:
+    """Every committed version of every measure's status along the main line up to `bis`, oldest first, also
+    those that kept the status (von == nach): what was reported when, for charts of progress over time."""
+    return _walk(root, git.resolve(root, bis).hash, {}, every=True)
+
+
+def _walk(
+    root: Path, revisions: str, statuses: dict[str, tuple[str, str]], every: bool = False
+) -> tuple[Statuswechsel, ...]:
+    """The transitions of the commits in `revisions`, oldest first, starting from `statuses` (`every`: each
+    version of a measure file read, changed status or not)."""
     output = git.run(
         root,
         "log",
@@ -167,7 +193,7 @@ def _walk(root: Path, revisions: str, statuses: dict[str, tuple[str, str]]) -> t
         changed = [tokens[i + 1] for i in range(0, len(tokens) - 1, 2) if tokens[i].strip() in ("A", "M", "T")]
         commits.append((git._commit(header.strip("\n")), [p for p in changed if MEASURES.match(p)]))
     wanted = [(commit, path) for commit, paths in commits for path in paths]
-    blobs = read_blobs(root, [f"{commit.hash}:./{path}" for commit, path in wanted])
+    blobs = git.blobs(root, [f"{commit.hash}:./{path}" for commit, path in wanted])
     current = dict(statuses)
     found: list[Statuswechsel] = []
     for (commit, path), data in zip(wanted, blobs, strict=True):
@@ -176,57 +202,68 @@ def _walk(root: Path, revisions: str, statuses: dict[str, tuple[str, str]]) -> t
             continue
         ident, status, stand = read
         before = current.get(ident)
-        if before is None or before[0] != status:
+        if every or before is None or before[0] != status:
             found.append(Statuswechsel(ident, before[0] if before else None, status, commit, path, stand))
         current[ident] = (status, path)
     return tuple(found)
 
 
-def read_blobs(root: Path, specs: Iterable[str]) -> list[bytes | None]:
-    """The content of many files of old versions ("<commit>:./<path>") in one git process; None if missing."""
-    specs = list(specs)
-    if not specs:
-        return []
-    output = _batch(root, "".join(f"{spec}\n" for spec in specs).encode("utf-8"))
-    found: list[bytes | None] = []
-    position = 0
-    for _ in specs:
-        end = output.index(b"\n", position)
-        header = output[position:end].split(b" ")
-        position = end + 1
-        if len(header) == 3 and header[1] == b"blob":
-            size = int(header[2])
-            found.append(output[position : position + size])
-            position += size + 1
-        else:  # "<spec> missing", or a tree
-            found.append(None)
-    return found
+# Only the ID and two keys of a whole front matter are needed; reading all of it (with the Verlauf and every
+# text) cost about 1 ms per file version, most of a history's reading. These lines are read instead, with a
+# full read where the form is unusual (a flow mapping, tabs): both give the same values (tests).
+_ID_LINE = re.compile(r"^id:.*$", re.MULTILINE)
+_BLOCK = re.compile(r"^umsetzung:[ \t]*(?:#.*)?\n((?:(?:[ ]+.*)?\n)*)", re.MULTILINE)
+_KEYS = ("status:", "stand:")
 
 
-def _batch(root: Path, requests: bytes) -> bytes:
-    command = ["git", "-c", "core.quotepath=off", "-C", str(root), "cat-file", "--batch"]
+def _lines(front: str) -> dict[str, object] | None:
+    """id, status and stand from their own lines, read as YAML; None when the front matter is not in block form."""
+    ident = _ID_LINE.search(front)
+    block = _BLOCK.search(front + "\n")
+    if ident is None or block is None:
+        return None
+    body = [line for line in block.group(1).split("\n") if line.strip()]
+    if not body:
+        return None
+    indent = body[0][: len(body[0]) - len(body[0].lstrip(" "))]
+    own = [line[len(indent) :] for line in body if line.startswith(indent) and not line[len(indent)].isspace()]
+    wanted = [line for line in own if line.startswith(_KEYS)]
     try:
-        done = subprocess.run(command, input=requests, capture_output=True, env=git._environment(), check=False)
-    except FileNotFoundError:
-        git.run(root, "--version")  # raises the German message for a missing git
-        raise
-    if done.returncode != 0:
-        raise GitError(f"Frühere Fassungen der Maßnahmen ließen sich nicht aus Git lesen: {_text(done.stderr)}")
-    return done.stdout
+        values = yaml.load("\n".join([ident.group(0), *wanted]), Loader=_LOADER)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(values, dict):
+        return None
+    return {"id": values.get("id"), "umsetzung": {k: values[k] for k in ("status", "stand") if k in values}}
 
 
-def _read(data: bytes | None) -> tuple[str, str, dt.date | None] | None:
-    """ID, umsetzung.status and umsetzung.stand of a measure file as committed; None if unreadable."""
+def _front(front: str) -> object:
+    quick = _lines(front)
+    if quick is not None:
+        return quick
+    try:
+        return yaml.load(front, Loader=_LOADER)
+    except yaml.YAMLError:
+        return None
+
+
+def _read(data: bytes | None, full: bool = False) -> tuple[str, str, dt.date | None] | None:
+    """ID, umsetzung.status and umsetzung.stand of a measure file as committed; None if unreadable.
+    `full`: read the whole front matter (what the quick reading must agree with)."""
     if data is None:
         return None
     text = data.decode("utf-8", "replace").replace("\r\n", "\n")
     if not text.startswith("---\n"):
         return None
     end = text.find("\n---", 3)
-    try:
-        front = yaml.load(text[4:end] if end >= 0 else "", Loader=_LOADER)
-    except yaml.YAMLError:
-        return None
+    source = text[4:end] if end >= 0 else ""
+    if full:
+        try:
+            front = yaml.load(source, Loader=_LOADER)
+        except yaml.YAMLError:
+            return None
+    else:
+        front = _front(source)
     if not isinstance(front, dict) or not isinstance(front.get("umsetzung"), dict):
         return None
     ident, status, stand = front.get("id"), front["umsetzung"].get("status"), front["umsetzung"].get("stand")

@@ -123,3 +123,67 @@ def legend(series: tuple[Series, ...]) -> str:
         for s in series
     )
     return f'<ul class="lip-legend" aria-label="Legende">{items}</ul>'
+
+
+@dataclass(frozen=True)
+class Punkt:
+    """One point of an indicator's course: the baseline, a measured value or the target."""
+
+    jahr: int
+    wert: float
+    text: str  # the value as people read it: "25,9 Prozent"
+    art: str  # "ausgang", "gemessen" or "ziel"
+
+
+SMALL_WIDTH = 480
+SMALL_HEIGHT = 190
+_MARGIN = (28, 40, 34, 40)  # top, right, bottom, left
+
+
+def course(chart_id: str, title: str, description: str, points: tuple[Punkt, ...]) -> str:
+    """An indicator from its baseline over the measured values to its target: a solid line through what was
+    measured, a dashed one to the target (a hollow point); each point with its value above and year below."""
+    top, right, bottom, left = _MARGIN
+    years = [p.jahr for p in points]
+    values = [p.wert for p in points]
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.15 or abs(high) * 0.15 or 1
+    low, high = low - pad, high + pad
+    first, last = min(years), max(years)
+    span = (last - first) or 1
+
+    def x(year: int) -> float:
+        return left + (year - first) / span * (SMALL_WIDTH - left - right)
+
+    def y(value: float) -> float:
+        return top + (high - value) / (high - low) * (SMALL_HEIGHT - top - bottom)
+
+    measured = [p for p in points if p.art != "ziel"]
+    target = [p for p in points if p.art == "ziel"]
+    baseline = SMALL_HEIGHT - bottom
+    parts = [f'<line x1="{left}" y1="{baseline}" x2="{SMALL_WIDTH - right}" y2="{baseline}" class="lip-chart__axis"/>']
+    line = " ".join(f"{x(p.jahr):.1f},{y(p.wert):.1f}" for p in measured)
+    if len(measured) > 1:
+        parts.append(f'<polyline points="{line}" fill="none" stroke="#0072B2" stroke-width="2.5"/>')
+    if measured and target:
+        a, b = measured[-1], target[0]
+        parts.append(
+            f'<line x1="{x(a.jahr):.1f}" y1="{y(a.wert):.1f}" x2="{x(b.jahr):.1f}" y2="{y(b.wert):.1f}" '
+            'stroke="#0072B2" stroke-width="2" stroke-dasharray="6 4"/>'
+        )
+    for p in points:
+        px, py = x(p.jahr), y(p.wert)
+        fill = "#ffffff" if p.art == "ziel" else "#0072B2"
+        parts.append(
+            f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{fill}" stroke="#0072B2" stroke-width="2">'
+            f"<title>{p.jahr}: {esc(p.text)}</title></circle>"
+            f'<text x="{px:.1f}" y="{py - 10:.1f}" text-anchor="middle" class="lip-chart__total lip-chart__small">'
+            f"{esc(p.text)}</text>"
+            f'<text x="{px:.1f}" y="{baseline + 18}" text-anchor="middle" class="lip-chart__label">{p.jahr}</text>'
+        )
+    return (
+        f'<svg class="lip-chart lip-chart--klein" viewBox="0 0 {SMALL_WIDTH} {SMALL_HEIGHT}" width="100%" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-title">{esc(title)}</title><desc id="{chart_id}-desc">{esc(description)}</desc>'
+        f"{''.join(parts)}</svg>"
+    )

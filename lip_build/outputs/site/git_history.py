@@ -1,7 +1,8 @@
 """The plan's history in Git, read once per build for the site: the commits of every goal and measure
 file ("zuletzt geändert", change history) and the Synopse for the page "Änderungen seit Version …".
 
-One walk through the history answers for all files (history.log.histories), one `git diff` finds the
+One walk through the history answers for all files (history.log.histories), another reads every committed
+status of the measures for the chart of progress over time (history.transitions), one `git diff` finds the
 uncommitted changes, and the Synopse reads only the files that differ from the version compared with.
 Outside a Git repository, without git, or in a shallow clone (whose log would date every file to its
 newest commit) the pages show no history; Git never makes the build fail. The one exception is a
@@ -16,6 +17,7 @@ from pathlib import Path
 from lip_build.errors import BuildError, GitError
 from lip_build.history import git, log
 from lip_build.history import incremental as site_data
+from lip_build.history.transitions import Statuswechsel, reported
 from lip_build.model.plan import Plan
 from lip_build.outputs.site.settings import CONFIG, SiteSettings
 
@@ -32,6 +34,7 @@ class FileHistory:
 class SiteHistory:
     files: dict[str, FileHistory] = field(default_factory=dict)  # plan path → history; empty outside Git
     changes: site_data.Vergleich | None = None  # the Synopse for the page "Änderungen seit …"
+    staende: tuple[Statuswechsel, ...] = ()  # every committed status of every measure (history.transitions)
 
     def of(self, path: str) -> FileHistory | None:
         """The history of a file, or None when there is none to show (outside Git, shallow clone)."""
@@ -81,6 +84,7 @@ def read_history(root: Path, plan: Plan, settings: SiteSettings) -> SiteHistory:
     try:
         head = site_data.head(root)
         files = _files(root, plan, head)
+        staende = reported(root) if head is not None and files else ()  # none in a shallow clone
     except GitError:  # no repository, no git, or git refuses the folder
         return NO_HISTORY
-    return SiteHistory(files, _changes(root, settings, head))
+    return SiteHistory(files, _changes(root, settings, head), staende)

@@ -82,7 +82,7 @@ def build_tree(
     pages += [fields_overview(plan), goals_overview(plan)]
     pages += [field_page(plan, f) for f in plan.handlungsfelder]
     pages += [goal_page(plan, z, history) for z in plan.ziele]
-    pages += [catalogue_page(plan, data), status_page(plan, data)]
+    pages += [catalogue_page(plan, data), status_page(plan, data, history)]
     pages += [measure_page(plan, m, history) for m in plan.massnahmen]
     pages += [process_page(plan), gremien_page(plan)]
     pages += [gremium_page(plan, g) for g in plan.gremien]

@@ -8,6 +8,7 @@ from lip_build.model.plan import Handlungsfeld, Plan, Ziel
 from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.git_history import NO_HISTORY, SiteHistory
+from lip_build.outputs.site.kennzahlen import kennzahl_verlauf
 from lip_build.outputs.site.pages_beteiligung import element_blocks
 from lip_build.outputs.site.pages_changes import history_block
 from lip_build.outputs.site.pages_massnahme import edit_link
@@ -64,12 +65,13 @@ def field_page(plan: Plan, feld: Handlungsfeld) -> Page:
 
 
 def _kennzahlen(ziel: Ziel) -> str:
-    return fr.render(
+    table = fr.render(
         "kennzahlen.html",
         columns=sb.KENNZAHL_SPALTEN[:3],
         columns_quelle=sb.KENNZAHL_SPALTEN[3],
         rows=sb.kennzahlen(ziel),
     )
+    return table + fr.render("kennzahl_verlauf.html", kennzahlen=kennzahl_verlauf(ziel))
 
 
 def goal_page(plan: Plan, ziel: Ziel, history: SiteHistory = NO_HISTORY) -> Page:

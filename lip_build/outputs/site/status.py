@@ -9,10 +9,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from lip_build import schema as s
+from lip_build.history.transitions import Statuswechsel, statuses_by_day
 from lip_build.model.plan import Plan
 from lip_build.outputs.site import fragments as fr
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.charts import Series, grouped_bars, legend, stacked_bars
+from lip_build.outputs.site.git_history import NO_HISTORY, SiteHistory
 from lip_build.outputs.site.pagetree import Html, Page, relative
 from lip_build.view import formats as fmt
 
@@ -127,13 +129,55 @@ def _cost_section(plan: Plan) -> SimpleNamespace:
     )
 
 
-def status_page(plan: Plan, data: tuple[Path, ...] = ()) -> Page:
+def _timeline_sections(plan: Plan, staende: tuple[Statuswechsel, ...]) -> list[SimpleNamespace]:
+    """Per Handlungsfeld: its measures by implementation status on each Berichtsstand that Git knows of."""
+    values = s.UMSETZUNG_STATUS.values
+    sections = []
+    for feld in plan.handlungsfelder:
+        ids = [m.id for m in plan.massnahmen_von(feld.code)]
+        days = statuses_by_day(staende, ids)
+        if not ids or len(days) < 2:  # one day is no course over time
+            continue
+        counts = {v: tuple(float(sum(st == v for st in state.values())) for _, state in days) for v in values}
+        labels = tuple(fmt.datum(day) for day, _ in days)
+        series = tuple(Series(s.UMSETZUNG_STATUS.label(v), UMSETZUNG_FARBEN[v], counts[v]) for v in values)
+        last = ", ".join(f"{s.UMSETZUNG_STATUS.label(v)}: {counts[v][-1]:g}" for v in values if counts[v][-1])
+        chart = stacked_bars(
+            f"chart-verlauf-{feld.code}",
+            f"Umsetzungsstand der Maßnahmen im Handlungsfeld {feld.name} im Zeitverlauf",
+            f"Gestapelte Balken, einer je Berichtsstand vom {labels[0]} bis {labels[-1]}, für die {len(ids)} "
+            f"Maßnahmen des Handlungsfelds. Zuletzt {last}. Die Zahlen stehen auch in der Tabelle daneben.",
+            labels,
+            series,
+        )
+        sections.append(
+            _section(
+                f"verlauf-{feld.code}",
+                f"Zeitverlauf im Handlungsfeld {feld.name}",
+                "Wie viele Maßnahmen an jedem Berichtsstand welchen Umsetzungsstand hatten, so wie er an diesem "
+                "Tag eingetragen war (aus der Versionsgeschichte des Plans).",
+                chart + legend(series),
+                f"Umsetzungsstand im Handlungsfeld {feld.name} je Berichtsstand (Anzahl der Maßnahmen)",
+                ["Berichtsstand", *(s.UMSETZUNG_STATUS.label(v) for v in values)],
+                [[label, *(f"{counts[v][i]:g}" for v in values)] for i, label in enumerate(labels)],
+                [],
+            )
+        )
+    return sections
+
+
+def status_page(plan: Plan, data: tuple[Path, ...] = (), history: SiteHistory = NO_HISTORY) -> Page:
     page = mk.STATUS
     html = fr.render(
         "status.html",
         count=len(plan.massnahmen),
         katalog_href=relative(page, mk.KATALOG),
-        sections=[_status_section(plan, "umsetzung"), _status_section(plan, "entscheidung"), _cost_section(plan)],
+        sections=[
+            _status_section(plan, "umsetzung"),
+            *_timeline_sections(plan, history.staende),
+            _status_section(plan, "entscheidung"),
+            _cost_section(plan),
+        ],
     )
     return Page(
         page,
