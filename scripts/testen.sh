@@ -11,6 +11,8 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 if command -v npm >/dev/null; then echo "== Web-Editor (Decap CMS)"; ./scripts/cms-bundle.sh --check; fi
 # The Nu Html Checker (vnu.jar) from scripts/vnu/package-lock.json for tests/test_site_html.py (needs Java to run).
 if command -v npm >/dev/null; then echo "== Nu Html Checker (vnu-jar)"; ./scripts/vnu-install.sh; fi
+# axe-core from scripts/axe/package-lock.json for the accessibility checks of every page in tests/browser/.
+if command -v npm >/dev/null; then echo "== axe-core"; ./scripts/axe-install.sh; fi
 echo "== ruff check"; .venv/bin/ruff check lip_build tests benchmarks
 echo "== ruff format --check"; .venv/bin/ruff format --check lip_build tests benchmarks
 echo "== mypy"; .venv/bin/mypy

@@ -148,6 +148,13 @@
     markScrollingTables();
     setUpSearchButtons();
     window.addEventListener("resize", markScrollingTables);
+    // a table can grow after the first paint, when the web font arrives: look again whenever one changes size
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(markScrollingTables);
+      Array.prototype.forEach.call(document.querySelectorAll(".lip-table-wrap > table"), function (table) {
+        observer.observe(table);
+      });
+    }
     var table = document.querySelector("[data-lip-katalog]");
     var form = document.querySelector("[data-lip-filter]");
     if (!table || !form) {
