@@ -191,6 +191,32 @@ def test_downloads_in_dist_are_linked_from_the_start_page(plan_copy: Path, shipp
     assert "einzeln" not in start  # no parts built: no list of them
 
 
+def test_downloads_say_what_they_hold(plan_copy: Path, shipped_plan: Plan) -> None:
+    dist = plan_copy / "dist"
+    dist.mkdir()
+    names = [
+        "LIP-2.0-Sachstandsbericht-2027-06-30.docx",
+        "LIP-2.0-Drucksache-2610-2026.docx",
+        "LIP-2.0-Sachstandsbericht-2027-06-30.pdf",
+        "LIP-2.0-Drucksache-2610-2026.pdf",
+        "Beschlussliste-lenkungsgruppe-2024-03-12.pdf",
+        "notiz.pdf",
+    ]
+    for name in names:
+        (dist / name).write_bytes(b"%PDF-1.7 test")
+    tree = site_tree(plan_copy, shipped_plan, detect(plan_copy, shipped_plan.info.stand))
+    start = "".join(b.html for b in tree.page("").blocks if isinstance(b, Html))
+    sitzung = next(s for s in shipped_plan.sitzungen if s.id == "lenkungsgruppe-2024-03-12")
+    assert re.findall(r"download=\"([^\"]+)\">([^<]+)</a>", start) == [
+        ("Beschlussliste-lenkungsgruppe-2024-03-12.pdf", f"Beschlussliste: {sitzung.titel}"),
+        ("LIP-2.0-Drucksache-2610-2026.pdf", "Drucksache Nr. 2610/2026 mit allen Anlagen (PDF)"),
+        ("LIP-2.0-Drucksache-2610-2026.docx", "Drucksache Nr. 2610/2026 mit allen Anlagen (Word, zum Bearbeiten)"),
+        ("LIP-2.0-Sachstandsbericht-2027-06-30.pdf", "Sachstandsbericht zum 30.06.2027 (PDF)"),
+        ("LIP-2.0-Sachstandsbericht-2027-06-30.docx", "Sachstandsbericht zum 30.06.2027 (Word, zum Bearbeiten)"),
+        ("notiz.pdf", "notiz.pdf"),  # a file lip did not write keeps its name
+    ]
+
+
 def test_the_parts_set_on_their_own_follow_the_whole_drucksache(plan_copy: Path, shipped_plan: Plan) -> None:
     dist = plan_copy / "dist"
     (dist / "einzeln").mkdir(parents=True)

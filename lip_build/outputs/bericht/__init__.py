@@ -8,6 +8,7 @@ memory and written to <root>/dist/ only when both succeeded, each atomically.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -32,6 +33,20 @@ def dateiname(plan: Plan, auftrag: Auftrag, endung: str) -> str:
     """ "LIP-2.0-Sachstandsbericht-2027-06-30.pdf"."""
     version = re.sub(r"[^A-Za-z0-9.]+", "-", plan.info.version).strip("-")
     return f"LIP-{version}-Sachstandsbericht-{auftrag.stichtag.isoformat()}.{endung}"
+
+
+_DATEINAME = re.compile(r"LIP-[A-Za-z0-9.-]+-Sachstandsbericht-(\d{4}-\d{2}-\d{2})\.(?:pdf|docx)")
+
+
+def stichtag_der_datei(name: str) -> dt.date | None:
+    """The Stichtag of a report by its file name (`dateiname`); None for any other file."""
+    found = _DATEINAME.fullmatch(name)
+    if found is None:
+        return None
+    try:
+        return dt.date.fromisoformat(found.group(1))
+    except ValueError:
+        return None
 
 
 def build_bericht(root: Path, auftrag: Auftrag, version: Version, progress: Progress, work: Path) -> dict[str, bytes]:

@@ -8,6 +8,8 @@ from pathlib import Path
 from lip_build import schema as s
 from lip_build.load.markdown import Text
 from lip_build.model.plan import Plan
+from lip_build.outputs import beschlussliste
+from lip_build.outputs.bericht import stichtag_der_datei
 from lip_build.outputs.drucksache.assemble import teile
 from lip_build.outputs.drucksache.paths import dateiname, teil_dateiname
 from lip_build.outputs.site import fragments as fr
@@ -32,19 +34,31 @@ def _first_paragraph(text: Text) -> tuple[int, int]:
     return 0, 0
 
 
+_FORMAT = {".pdf": "PDF", ".docx": "Word, zum Bearbeiten"}
+
+
 def _titles(plan: Plan) -> dict[str, str]:
     """What each file of the Drucksache holds, by its name: "Anlage 1: Lokaler Integrationsplan 2.0"."""
     whole = f"Drucksache Nr. {plan.drucksache.nummer} mit allen Anlagen"
     titles = {dateiname(plan, "pdf"): f"{whole} (PDF)", dateiname(plan, "docx"): f"{whole} (Word, zum Bearbeiten)"}
     titles.update({teil_dateiname(plan, name): titel for name, titel in teile(plan)})
+    titles.update({beschlussliste.dateiname(s): f"Beschlussliste: {s.titel}" for s in plan.sitzungen})
     return titles
+
+
+def _title(titles: dict[str, str], path: Path) -> str:
+    """The link text of a download: what it holds, else its file name."""
+    stichtag = stichtag_der_datei(path.name)
+    if stichtag is not None:
+        return f"Sachstandsbericht zum {fmt.datum(stichtag)} ({_FORMAT.get(path.suffix.lower(), path.suffix)})"
+    return titles.get(path.name, path.name)
 
 
 def _download_list(plan: Plan, page: str, folder: str, files: tuple[Path, ...]) -> str:
     titles = _titles(plan)
     items = "".join(
         f'<li><a href="{mk.esc(relative(page, folder + d.name))}" download="{mk.esc(d.name)}">'
-        f"{mk.esc(titles.get(d.name, d.name))}</a> "
+        f"{mk.esc(_title(titles, d))}</a> "
         f'<span class="lip-detail">{_KINDS.get(d.suffix.lower(), d.suffix)}, {fr.file_size(d)}</span></li>'
         for d in files
     )
@@ -57,8 +71,8 @@ def _downloads(plan: Plan, page: str, downloads: tuple[Path, ...], parts: tuple[
             "<p>Die Ratsdrucksache mit dem vollständigen Plan als PDF und als Word-Dokument wird hier "
             "bereitgestellt, sobald sie erstellt ist.</p>"
         )
-    pdf_first = tuple(sorted(downloads, key=lambda d: (d.suffix.lower() != ".pdf", d.name)))
-    html = _download_list(plan, page, mk.DOWNLOADS, pdf_first)
+    by_document = tuple(sorted(downloads, key=lambda d: (d.stem, d.suffix.lower() != ".pdf")))  # its PDF first
+    html = _download_list(plan, page, mk.DOWNLOADS, by_document)
     if parts:
         html += "<p>Die Drucksache und jede Anlage auch einzeln, als kleinere PDF-Dateien:</p>"
         html += _download_list(plan, page, mk.EINZELN, parts)
