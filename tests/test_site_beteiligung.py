@@ -175,3 +175,4 @@ def test_gremium_page_lists_its_sessions_and_statements(built: BuiltSite) -> Non
     st = plan.stellungnahmen[0]
     text = page(built, mk.path_of(plan.gremium(st.gremium)))
     assert st.titel in section(text, "Stellungnahmen")
+    assert '<a href="../beteiligung/">Beteiligung</a>' in page(built, mk.PROZESS)  # the process page points there

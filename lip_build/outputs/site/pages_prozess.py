@@ -61,6 +61,13 @@ def process_page(plan: Plan) -> Page:
     blocks.append(Html(_beratungsfolge(plan, page)))
     blocks.append(Markdown(mk.heading("Beteiligte Gremien")))
     blocks.append(Html(_gremien_list(plan, page)))
+    if plan.sitzungen or plan.stellungnahmen:
+        blocks.append(
+            Markdown(
+                "Wer was vorgeschlagen hat, was die Gremien in ihren Sitzungen entschieden haben und was aus "
+                f"den Stellungnahmen geworden ist, zeigt die Seite [Beteiligung]({relative(page, mk.BETEILIGUNG)})."
+            )
+        )
     return Page(page, "Prozess und Zeitleiste", tuple(blocks), "Wie der Plan entstanden ist und beschlossen wird")
 
 
