@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lip_build.errors import GitError
 from lip_build.history.transitions import _read, reported, since, statuses_by_day
@@ -182,3 +184,45 @@ def test_the_quick_reading_agrees_on_every_measure_of_the_shipped_plan() -> None
     for path in files:
         data = path.read_bytes()
         assert _read(data) == _read(data, full=True) is not None, path
+
+
+_SCALARS = st.sampled_from(
+    [
+        "umgesetzt",
+        '"umgesetzt"',
+        "'in_umsetzung'",
+        "regelbetrieb # Kommentar",
+        "2027-06-30",
+        '"2026-12-31"',
+        "",
+        "~",
+        "[a]",
+        "{x: 1}",
+        "2027-13-01",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    indent=st.sampled_from(["  ", "    ", " "]),
+    status=_SCALARS,
+    stand=st.one_of(st.none(), _SCALARS),
+    verlauf_first=st.booleans(),
+    entry_indent=st.sampled_from(["", "  "]),
+    after=st.sampled_from(["", "kontakt: '40'\n", "# Kommentar\n"]),
+)
+def test_the_quick_reading_agrees_for_any_block_form(
+    indent: str, status: str, stand: str | None, verlauf_first: bool, entry_indent: str, after: str
+) -> None:
+    keys = [f"{indent}status: {status}"] + ([f"{indent}stand: {stand}"] if stand is not None else [])
+    verlauf = [
+        f"{indent}verlauf:",
+        f"{indent}{entry_indent}- datum: 2026-12-31",
+        f"{indent}{entry_indent}  status: eingestellt",
+        f"{indent}{entry_indent}  erledigt: >-",
+        f"{indent}{entry_indent}    status: kein Schlüssel",
+    ]
+    lines = verlauf + keys if verlauf_first else keys + verlauf
+    data = ("---\nid: BIL-M01\numsetzung:\n" + "\n".join(lines) + "\n" + after + "---\nText\n").encode()
+    assert _read(data) == _read(data, full=True)

@@ -230,7 +230,7 @@ def _lines(front: str) -> dict[str, object] | None:
     wanted = [line for line in own if line.startswith(_KEYS)]
     try:
         values = yaml.load("\n".join([ident.group(0), *wanted]), Loader=_LOADER)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date like 2027-13-01
         return None
     if not isinstance(values, dict):
         return None
@@ -243,7 +243,7 @@ def _front(front: str) -> object:
         return quick
     try:
         return yaml.load(front, Loader=_LOADER)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date like 2027-13-01
         return None
 
 
@@ -260,7 +260,7 @@ def _read(data: bytes | None, full: bool = False) -> tuple[str, str, dt.date | N
     if full:
         try:
             front = yaml.load(source, Loader=_LOADER)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # ValueError: a date like 2027-13-01
             return None
     else:
         front = _front(source)
