@@ -243,3 +243,26 @@ def test_goal_page_charts_each_indicator_from_baseline_over_values_to_target(bui
     points = re.findall(r"<circle [^>]*><title>(\d{4}): ", section)
     assert points == [r[0] for r in expected]  # baseline, every measured value, target
     assert section.count('stroke-dasharray="6 4"') == 1  # the way still to go, to the target
+
+
+def test_search_indexes_the_items_not_the_overviews_that_list_them(built: BuiltSite) -> None:
+    """Catalogue, status, the overviews and the start page repeat what the pages of measures, goals and
+    fields say; indexed, the catalogue was the top hit for "Maßnahme Kita" as one run of table cells. Lists of
+    links and breadcrumbs on the item pages are left out too."""
+    from lip_build.outputs.site.pages import OVERVIEWS
+
+    docs = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages = {d["location"].split("#")[0] for d in docs}
+    assert {mk.KATALOG, mk.STATUS, mk.ZIELE, mk.FELDER, mk.START} <= OVERVIEWS
+    assert pages.isdisjoint(OVERVIEWS), sorted(pages & OVERVIEWS)
+    plan = built.plan
+    for item in (*plan.massnahmen, *plan.ziele, *plan.handlungsfelder, *plan.gremien):
+        assert mk.path_of(item) in pages, mk.path_of(item)
+    assert mk.path_of_kapitel(plan.kapitel[0]) in pages
+    measure = plan.massnahmen[0]
+    first = next(d for d in docs if d["location"] == mk.path_of(measure))
+    assert measure.titel in first["text"] and "<li>Handlungsfelder</li>" not in first["text"]  # no breadcrumbs
+    goal = next(d["text"] for d in docs if d["location"] == mk.path_of(plan.ziele[0]) + "#manahmen-zu-diesem-ziel")
+    assert goal == ""  # the goal's list of measures: found on the measures' own pages
+    # the pages themselves keep their markup; the attribute is for the indexer only
+    assert "lip-crumbs" in page(built, mk.path_of(measure))

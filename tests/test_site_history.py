@@ -26,6 +26,7 @@ from lip_build.outputs.site.git_history import read_history
 from lip_build.outputs.site.pagetree import Html, Page, SiteTree
 from lip_build.outputs.site.settings import load_settings
 from lip_build.pipeline import load_plan
+from lip_build.view.formats import euro, plan_stand
 from tests.browser.sitebuild import ADDED_SENTENCE, COMMITS, TAG, BuiltSite, built_site, commit, public_pages
 
 # --- the shared site: a plan tagged v2.0, then a measure and a goal changed -------------------------
@@ -44,22 +45,33 @@ def item(plan: Plan, path: str) -> Any:
     return next(i for i in (*plan.ziele, *plan.massnahmen) if i.quelle.pfad == path)
 
 
-def test_measure_page_shows_last_change_and_history_newest_first(built: BuiltSite) -> None:
-    html = html_of(built, mk.path_of(item(built.plan, built.measure)))
-    assert 'Zuletzt geändert am <time datetime="2026-10-15">15.10.2026</time></p>' in html
+def _history(html: str) -> list[tuple[str, str]]:
     history = re.search(r'<details class="lip-history__details"[^>]*>(.*?)</details>', html, re.S)
     assert history is not None
-    entries = re.findall(r"<li><time[^>]*>([\d.]+)</time> <span[^>]*>(.*?)</span></li>", history.group(1))
-    assert entries == [("15.10.2026", COMMITS[0][1]), ("29.09.2026", "Fassung für die Beschlussfassung")]
-    assert "<summary>Änderungsverlauf (2 Änderungen)</summary>" in history.group(1)
-    assert "Expert*innengruppe" in history.group(1)  # the gender star stays literal
+    return re.findall(r"<li><time[^>]*>([\d.]+)</time> <span[^>]*>(.*?)</span></li>", history.group(1))
+
+
+def test_measure_page_shows_last_change_and_history_newest_first(built: BuiltSite) -> None:
+    """Each commit as what it changed in the measure, with the Synopse's German labels and formats: the cost
+    item's amount and the added sentence; never the commit message (written for developers), a key or a hash."""
+    measure = item(built.plan, built.measure)
+    html = html_of(built, mk.path_of(measure))
+    assert 'Zuletzt geändert am <time datetime="2026-10-15">15.10.2026</time></p>' in html
+    entries = _history(html)
+    assert [date for date, _ in entries] == ["15.10.2026", "29.09.2026"]
+    amount = next(k.betrag for k in measure.kosten if k.betrag is not None)
+    changed = f"Kostenposten 1: Betrag: {euro(amount - 5000)} → {euro(amount)}; Text ergänzt"
+    assert entries == [("15.10.2026", changed), ("29.09.2026", "Erste Fassung im Plan")]
+    assert "<summary>Änderungsverlauf (2 Änderungen)</summary>" in html
+    for developer in (COMMITS[0][1], "Fassung für die Beschlussfassung", "kosten[", ".md"):
+        assert developer not in html.split('class="lip-history"')[1].split("</details>")[0], developer
 
 
 def test_goal_page_shows_its_own_history(built: BuiltSite) -> None:
     html = html_of(built, mk.path_of(item(built.plan, built.goal)))
     assert 'Zuletzt geändert am <time datetime="2026-11-10">10.11.2026</time></p>' in html
-    assert f'<span class="lip-history__message">{COMMITS[1][1]}</span>' in html
-    assert COMMITS[0][1] not in html  # the measure's commit did not touch the goal
+    assert _history(html) == [("10.11.2026", "Text ergänzt"), ("29.09.2026", "Erste Fassung im Plan")]
+    assert COMMITS[1][1] not in html and COMMITS[0][1] not in html
     unchanged = next(m for m in built.plan.massnahmen if m.quelle.pfad != built.measure)
     other = html_of(built, mk.path_of(unchanged))
     assert 'Zuletzt geändert am <time datetime="2026-09-29">29.09.2026</time>' in other
@@ -76,16 +88,21 @@ def test_changes_page_shows_the_synopse_since_the_previous_tag(built: BuiltSite)
     html = html_of(built, mk.AENDERUNGEN)
     assert f"<title>Änderungen seit Version {TAG} – " in html
     assert f"<h1>Änderungen seit Version {TAG}</h1>" in html
-    assert re.search(rf"<dt>Bisher</dt><dd>{TAG} \(Commit [0-9a-f]{{7}} vom 29\.09\.2026\)</dd>", html)
-    assert re.search(r"<dt>Neu</dt><dd>Diese Fassung \(Commit [0-9a-f]{7} vom 10\.11\.2026\)</dd>", html)
+    info = built.plan.info
+    assert f"<dt>Bisher</dt><dd>Version {TAG} vom 29.09.2026</dd>" in html
+    assert f"<dt>Neu</dt><dd>Diese Fassung: {plan_stand(info.version, info.stand)}</dd>" in html
+    body = html.split('class="md-content"')[1].split('<footer class="md-footer">')[0]
+    assert "Commit" not in body and "<code>" not in body and ".md" not in body  # no hashes, keys or paths
     counts = re.search(r"<strong>2 geändert, (\d+) unverändert\.</strong>", html)
     files = [p for p in discover(built.root) if classify(p)]
     assert counts is not None and int(counts.group(1)) == len(files) - 2
     measure = item(built.plan, built.measure)
     assert f'id="aenderung-massnahme-{measure.id}"' in html
-    row = re.search(
-        r"<tr><th scope=\"row\"><code>(kosten\[\d\]\.betrag)</code></th><td>([^<]+)</td><td>([^<]+)</td>", html
-    )
+    number = built.plan.nummer(measure.id)
+    assert f'<h2 id="aenderung-massnahme-{measure.id}">Maßnahme {number} „{measure.titel}“</h2>' in html
+    assert f'">Maßnahme {number}</a></th>' in html  # the overview names it as its link does
+    assert "[[" not in body  # text links by the item's name, as on the pages
+    row = re.search(r"<tr><th scope=\"row\">(Kostenposten 1: Betrag)</th><td>([^<]+)</td><td>([^<]+)</td>", html)
     assert row is not None
     old, new = (int(v.replace(".", "").replace("\u00a0€", "")) for v in row.group(2, 3))
     assert new - old == 5000 and "\u00a0€" in row.group(3)  # German money format
@@ -212,19 +229,20 @@ def test_history_follows_renames_committed_and_staged(repo: Path) -> None:
     tree, plan = tree_of(repo)
     html = page_html(tree.page(mk.path_of(plan.massnahmen[0])))
     messages = re.findall(r'<span class="lip-history__message">([^<]+)</span>', html)
-    assert messages == ["Text ergänzt", "Datei umbenannt", "Erste Fassung"]
+    # the text added under the other name is compared with that name's version before it
+    assert messages == ["Text ergänzt", "Keine Änderung am Inhalt", "Erste Fassung im Plan"]
     assert "(mit nicht eingecheckten Änderungen)" in html
 
 
-def test_commit_messages_are_escaped(repo: Path) -> None:
+def test_commit_messages_never_reach_the_page(repo: Path) -> None:
     plan = load_plan(repo).plan
     assert plan is not None
     append(repo, plan.ziele[0].quelle.pfad)
-    commit(repo, "<script>alert(1)</script> & <b>fett</b>", "2026-04-01T10:00:00+02:00")
+    commit(repo, "<script>alert(1)</script> & <b>fett</b> wip fix typo", "2026-04-01T10:00:00+02:00")
     tree, plan = tree_of(repo)
     html = page_html(tree.page(mk.path_of(plan.ziele[0])))
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;fett&lt;/b&gt;" in html
-    assert "<script>" not in html
+    assert "alert(1)" not in html and "wip fix typo" not in html and "<script>" not in html
+    assert re.findall(r'<span class="lip-history__message">([^<]+)</span>', html)[0] == "Text ergänzt"
 
 
 def test_tag_on_head_is_not_the_base_the_tag_before_it_is(repo: Path) -> None:
@@ -238,7 +256,7 @@ def test_tag_on_head_is_not_the_base_the_tag_before_it_is(repo: Path) -> None:
     tree, _ = tree_of(repo)
     assert tree.changes is not None and tree.changes.title == "Änderungen seit Version v1.0"
     html = page_html(tree.page(mk.AENDERUNGEN))
-    assert f"Maßnahme {measure.id}" in html and "<ins>Ergänzt für die zweite Fassung.</ins>" in html
+    assert f"Maßnahme {plan.nummer(measure.id)}" in html and "<ins>Ergänzt für die zweite Fassung.</ins>" in html
 
 
 def test_only_a_tag_on_head_means_no_changes_page(repo: Path) -> None:
@@ -279,7 +297,7 @@ def test_base_set_in_mkdocs_yml(repo: Path) -> None:
     assert load_settings(repo).aenderungen_seit == first
     tree, _ = tree_of(repo)
     assert tree.changes is not None and tree.changes.title == "Änderungen seit dem Stand vom 02.03.2026"
-    assert f"Ziel {plan.ziele[0].id}" in page_html(tree.page(mk.AENDERUNGEN))
+    assert f"Ziel {plan.nummer(plan.ziele[0].id)}" in page_html(tree.page(mk.AENDERUNGEN))
 
 
 def test_base_false_turns_the_page_off(repo: Path) -> None:
@@ -336,7 +354,8 @@ def test_history_is_read_with_one_walk_through_git(repo: Path, monkeypatch: pyte
     walks = [c for c in calls if "log" in c and "--name-status" in c]
     assert sum(1 for c in walks if "--first-parent" not in c) == 1  # the files' histories
     assert sum(1 for c in walks if "--first-parent" in c) == 1  # the measures' statuses over time
-    assert sum(1 for c in calls if c[-2:] == ["cat-file", "--batch"]) == 2  # the Synopse's files, the statuses
+    # the Synopse's files, the statuses, and every version of every item file for its change history
+    assert sum(1 for c in calls if c[-2:] == ["cat-file", "--batch"]) == 3
     assert len(calls) < 30 < items  # a fixed number of git calls, not one per page
 
 

@@ -238,6 +238,11 @@ def _element(art: str, identity: str, old: Document | None, new: Document | None
     return Element(art, identity, a, b, content, text, tuple(c for c in changes if _is_bookkeeping(c)))
 
 
+def compare_documents(old: Document, new: Document) -> Element:
+    """Two versions of one item's file (its history on the site: history/steps.py)."""
+    return _element(new.kind.name, _identity(new), old, new)
+
+
 def _pairs(old: list[Document], new: list[Document]) -> Iterable[tuple[Document | None, Document | None]]:
     """Match documents of one identity: same path first, then in order; the rest are added/removed."""
     rest_old = [d for d in old if d.path not in {n.path for n in new}]

@@ -73,25 +73,32 @@ def histories(root: Path, paths: Iterable[str], folders: Iterable[str] = CONTENT
     A file renamed or moved (say from bildung/ to soziales/) keeps the commits of its earlier
     names, as with `git log --follow`. Paths without history get an empty tuple.
     """
+    return {path: tuple(c for c, _ in found) for path, found in named_histories(root, paths, folders).items()}
+
+
+def named_histories(
+    root: Path, paths: Iterable[str], folders: Iterable[str] = CONTENT_DIRS
+) -> dict[str, tuple[tuple[Commit, str], ...]]:
+    """As histories(), with the file's name in each commit (its earlier name before a rename)."""
     entries = _walk(root, list(folders))
     # One pass over the history, newest first: which tracked file each name belongs to. A rename is
     # seen before the commits of the older name, so the older name is added just in time.
     owner: dict[str, set[str]] = {}
     for path in paths:
         owner.setdefault(path, set()).add(path)
-    found: dict[str, list[Commit]] = {path: [] for path in paths}
+    found: dict[str, list[tuple[Commit, str]]] = {path: [] for path in paths}
     for entry in entries:
-        touched: set[str] = set()
+        touched: dict[str, str] = {}
         renames: list[tuple[str, set[str]]] = []
         for change in entry.changes:
             tracked = owner.get(change.new)
             if not tracked:
                 continue
-            touched |= tracked
+            touched.update(dict.fromkeys(tracked, change.new))
             if change.status == "R":
                 renames.append((change.old, tracked))
-        for path in touched:
-            found[path].append(entry.commit)
+        for path, name in touched.items():
+            found[path].append((entry.commit, name))
         for old_name, tracked in renames:
             owner.setdefault(old_name, set()).update(tracked)
     return {path: tuple(commits) for path, commits in found.items()}

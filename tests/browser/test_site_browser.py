@@ -8,6 +8,8 @@ import re
 from collections import Counter
 from typing import Any
 
+import pytest
+
 from lip_build.model.plan import Plan
 from lip_build.outputs.site import markup as mk
 
@@ -179,3 +181,59 @@ def test_no_request_leaves_127_0_0_1(open_page: Any, site: Site) -> None:
     assert any(url.endswith("search_index.json") for url in requests), requests
     assert any(url.endswith(".woff2") for url in requests), requests
     assert [u for u in requests if not is_local(u)] == []
+
+
+def test_search_index_is_loaded_only_when_the_search_is_used(open_page: Any, site: Site) -> None:
+    """The index (about 500 KiB) is not part of opening a page; focusing the search field asks for it."""
+    site.requests.clear()
+    page = open_page(mk.path_of(site.built.plan.massnahmen[0]))
+    page.wait_for_load_state("networkidle")
+    assert not any(url.endswith("search_index.json") for url in site.requests), site.requests
+    assert any("/workers/" in url for url in site.requests)  # the search itself is ready to start
+    page.locator("input.md-search__input").focus()
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in site.requests if url.endswith("search_index.json")] != []
+
+
+def _focused(page: Any) -> dict[str, Any]:
+    return page.evaluate(
+        """() => { const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+            return {search: !!e.closest(".md-search"), field: e.classList.contains("md-search__input"),
+                    href: e.getAttribute("href") || "", visible: r.width > 0 && r.height > 0 &&
+                    s.visibility === "visible" && r.bottom > 0 && r.top < innerHeight,
+                    open: document.getElementById("__search").checked}; }"""
+    )
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_search_field_by_keyboard(open_page: Any, site: Site, width: int) -> None:
+    """Tab reaches the search field right after the skip link and the links of the top bar; the arrow keys
+    walk the hits, Enter opens one; Tab leaves the search, closes it and lands on something visible."""
+    word, measure = _unique_word(site.built.plan)
+    page = open_page(mk.path_of(site.built.plan.massnahmen[1]), width=width, height=812)
+    for presses in range(1, 6):
+        page.keyboard.press("Tab")
+        where = _focused(page)
+        assert where["visible"], (presses, where)
+        if where["field"]:
+            break
+    assert where["field"] and presses <= 4, where  # skip link, "Leichte Sprache", (logo,) search field
+    page.keyboard.type(word, delay=20)
+    hits = page.locator(".md-search-result__item a")
+    hits.first.wait_for(timeout=10_000)
+    page.keyboard.press("ArrowDown")
+    first = _focused(page)
+    assert first["search"] and f"massnahmen/{measure.lower()}/" in first["href"], first
+    page.keyboard.press("ArrowUp")
+    assert _focused(page)["field"]
+    page.keyboard.press("Tab")
+    after = _focused(page)
+    assert not after["open"] and not after["search"] and after["visible"], after
+    # back into the field and to the first hit, Enter opens the measure
+    page.keyboard.press("Shift+Tab")
+    assert _focused(page)["field"]
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/massnahmen/{measure.lower()}/**")

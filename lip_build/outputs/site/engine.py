@@ -55,6 +55,8 @@ def _meta(page: Page) -> dict[str, Any]:
         meta["description"] = html.escape(" ".join(page.description.split()), quote=True)
     if page.hide:
         meta["hide"] = list(page.hide)
+    if not page.searchable:
+        meta["search"] = {"exclude": True}  # read by Material's search plugin
     return meta
 
 

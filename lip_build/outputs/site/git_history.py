@@ -1,5 +1,6 @@
 """The plan's history in Git, read once per build for the site: the commits of every goal and measure
-file ("zuletzt geändert", change history) and the Synopse for the page "Änderungen seit Version …".
+file ("zuletzt geändert", change history, each commit as the field diff to the version before it) and the
+Synopse for the page "Änderungen seit Version …".
 
 One walk through the history answers for all files (history.log.histories), another reads every committed
 status of the measures for the chart of progress over time (history.transitions), one `git diff` finds the
@@ -17,6 +18,8 @@ from pathlib import Path
 from lip_build.errors import BuildError, GitError
 from lip_build.history import git, log
 from lip_build.history import incremental as site_data
+from lip_build.history.compare import Element
+from lip_build.history.steps import steps
 from lip_build.history.transitions import Statuswechsel, reported
 from lip_build.model.plan import Plan
 from lip_build.outputs.site.settings import CONFIG, SiteSettings
@@ -28,6 +31,8 @@ NEW_LABEL = "Diese Fassung"
 class FileHistory:
     commits: tuple[git.Commit, ...]  # newest first, across renames; empty: not committed yet
     uncommitted: bool = False  # the file differs from the checked-out commit
+    # for each commit: the item compared with its version before (history.steps); None: nothing before it
+    steps: tuple[Element | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,13 @@ def _files(root: Path, plan: Plan, head: git.Commit | None) -> dict[str, FileHis
     if site_data.is_shallow(root):
         return {}
     changed = site_data.uncommitted(root)
-    found = log.histories(root, sorted({changed.get(path, path) for path in paths}))
-    return {path: FileHistory(found[changed.get(path, path)], path in changed) for path in paths}
+    committed = {path: changed.get(path, path) for path in paths}
+    found = log.named_histories(root, sorted(set(committed.values())))
+    compared = steps(root, found)
+    return {
+        path: FileHistory(tuple(c for c, _ in found[committed[path]]), path in changed, compared[committed[path]])
+        for path in paths
+    }
 
 
 def _changes(root: Path, settings: SiteSettings, head: git.Commit | None) -> site_data.Vergleich | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from lip_build.model.plan import Plan
@@ -19,6 +20,23 @@ from lip_build.outputs.site.pages_start import start_page
 from lip_build.outputs.site.pagetree import NavItem, NavLink, NavSection, Page, SiteTree
 from lip_build.outputs.site.settings import SiteSettings
 from lip_build.outputs.site.status import status_page
+
+# Pages that only list or tabulate what other pages say: left out of the search, so that a search finds the
+# measure, goal, Handlungsfeld or chapter itself, not the catalogue's table cells run together.
+OVERVIEWS = frozenset(
+    {
+        mk.START,
+        mk.KATALOG,
+        mk.STATUS,
+        mk.ZIELE,
+        mk.FELDER,
+        mk.GREMIEN,
+        mk.ZIELGRUPPEN,
+        mk.THEMEN,
+        mk.AENDERUNGEN,
+        mk.BETEILIGUNG,
+    }
+)
 
 
 def _nav(plan: Plan, changes: NavLink | None) -> tuple[NavItem, ...]:
@@ -96,4 +114,5 @@ def build_tree(
     files = {f"{mk.DOWNLOADS}{d.name}": d for d in downloads}
     files.update({f"{mk.EINZELN}{d.name}": d for d in parts})
     files.update({f"{mk.DATEN}{d.name}": d for d in data})
+    pages = [dataclasses.replace(p, searchable=False) if p.path in OVERVIEWS else p for p in pages]
     return SiteTree(tuple(pages), _nav(plan, changes), files, changes=changes)

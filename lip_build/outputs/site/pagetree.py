@@ -38,6 +38,7 @@ class Page:
     blocks: tuple[Block, ...]
     description: str = ""  # plain text for <meta name="description">
     hide: tuple[str, ...] = ()  # parts of the layout to leave out: "navigation" (left), "toc" (right)
+    searchable: bool = True  # False: left out of the search index (overviews that only repeat other pages)
 
 
 @dataclass(frozen=True)

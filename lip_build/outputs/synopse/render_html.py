@@ -8,6 +8,7 @@ Class names start with "lip-synopse" so that the site can style them.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from lip_build.history.compare import Aenderung, Element, Feldaenderung, Synopse
 from lip_build.history.textdiff import Stueck, TextDiff, shown_paragraphs
@@ -35,50 +36,58 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def inline(stuecke: tuple[Stueck, ...]) -> str:
-    """Pieces of text as HTML: <del>/<ins> around changed runs, <br> for line breaks."""
+def inline(stuecke: tuple[Stueck, ...], breaks: bool = True) -> str:
+    """Pieces of text as HTML: <del>/<ins> around changed runs, <br> for line breaks (`breaks` False: the
+    source file's line breaks inside a paragraph are spaces, as Markdown reads them)."""
     out = []
     for piece in stuecke:
-        body = "<br>\n".join(esc(line) for line in piece.text.split("\n"))
+        body = ("<br>\n" if breaks else "\n").join(esc(line) for line in piece.text.split("\n"))
         tag = {"gleich": "", "entfernt": "del", "neu": "ins"}[piece.art]
         core = body.rstrip()
         out.append(f"<{tag}>{core}</{tag}>{body[len(core) :]}" if tag and core else body)
     return "".join(out).strip()
 
 
-def _paragraph(paragraph: tuple[Stueck, ...]) -> str:
+def _paragraph(paragraph: tuple[Stueck, ...], breaks: bool = True) -> str:
     """One paragraph; a Markdown heading ("## Umsetzung") is shown bold, without its hashes."""
     first = paragraph[0]
     level = len(first.text) - len(first.text.lstrip("#"))
     if 0 < level <= 6 and first.text[level : level + 1] == " ":
         rest = (Stueck(first.art, first.text[level + 1 :]), *paragraph[1:])
-        return f'<p class="lip-synopse-ueberschrift"><strong>{inline(rest)}</strong></p>'
-    return f"<p>{inline(paragraph)}</p>"
+        return f'<p class="lip-synopse-ueberschrift"><strong>{inline(rest, breaks)}</strong></p>'
+    return f"<p>{inline(paragraph, breaks)}</p>"
 
 
-def text_block(diff: TextDiff, only_changed: bool = True, seite: str = "beide") -> str:
+def text_block(diff: TextDiff, only_changed: bool = True, seite: str = "beide", breaks: bool = True) -> str:
     """Paragraphs of a text diff; `seite` "bisher"/"neu" shows one version with its own marks."""
     stuecke = {"beide": diff.stuecke, "bisher": diff.bisher, "neu": diff.neu}[seite]
     omitted = '<p class="lip-synopse-auslassung">…</p>'
-    return "\n".join(omitted if p is None else _paragraph(p) for p in shown_paragraphs(stuecke, only_changed))
+    paragraphs = shown_paragraphs(stuecke, only_changed)
+    return "\n".join(omitted if p is None else _paragraph(p, breaks) for p in paragraphs)
 
 
-def plain(text: str) -> str:
+def plain(text: str, breaks: bool = True) -> str:
     """A whole text without marks, paragraph by paragraph."""
-    return text_block(TextDiff((Stueck("gleich", text),), (), (), 0, 0), only_changed=False)
+    return text_block(TextDiff((Stueck("gleich", text),), (), (), 0, 0), only_changed=False, breaks=breaks)
 
 
-def _value(text: str | None, diff: TextDiff | None, seite: str) -> str:
+def _value(text: str | None, diff: TextDiff | None, seite: str, breaks: bool = True) -> str:
     if diff is not None:
-        return inline(diff.bisher if seite == "bisher" else diff.neu)
-    return "—" if text is None else "<br>\n".join(esc(line) for line in text.split("\n"))
+        return inline(diff.bisher if seite == "bisher" else diff.neu, breaks)
+    return "—" if text is None else ("<br>\n" if breaks else "\n").join(esc(line) for line in text.split("\n"))
 
 
-def _row(change: Feldaenderung) -> str:
-    return (
-        f'<tr><th scope="row"><code>{esc(change.schluessel)}</code></th>'
-        f"<td>{_value(change.bisher, change.text, 'bisher')}</td><td>{_value(change.neu, change.text, 'neu')}</td></tr>"
-    )
+# How a front-matter key is shown: as written (`lip diff`), or by its German label (the website)
+FieldName = Callable[[str, str], str] | None
+
+
+def _key(art: str, key: str, name: FieldName) -> str:
+    return f"<code>{esc(key)}</code>" if name is None else esc(name(art, key))
+
+
+def _row(art: str, change: Feldaenderung, name: FieldName, breaks: bool) -> str:
+    bisher, neu = _value(change.bisher, change.text, "bisher", breaks), _value(change.neu, change.text, "neu", breaks)
+    return f'<tr><th scope="row">{_key(art, change.schluessel, name)}</th><td>{bisher}</td><td>{neu}</td></tr>'
 
 
 def heading(element: Element) -> str:
@@ -90,18 +99,29 @@ def anchor(element: Element) -> str:
     return "aenderung-" + "".join(c if c.isalnum() or c == "-" else "-" for c in f"{element.art}-{element.id}")
 
 
-def element_html(element: Element, level: int = 2) -> str:
-    """One item: heading, where it lies, a table Feld | bisher | neu, and the text with its changes."""
-    parts = [f'<h{level} id="{anchor(element)}">{heading(element)}</h{level}>']
-    if element.aenderung is Aenderung.VERSCHOBEN:
+def element_html(
+    element: Element, level: int = 2, *, name: str | None = None, field_name: FieldName = None, public: bool = False
+) -> str:
+    """One item: heading, where it lies, a table Feld | bisher | neu, and the text with its changes.
+
+    For the public website (`public`): the item's `name` in the heading ("Maßnahme 1.2.2" rather than its
+    ID), German labels for the keys (`field_name`), no file paths, and the file's line breaks as spaces."""
+    breaks = not public
+    title = f" „{esc(element.titel)}“" if element.titel else ""
+    shown = heading(element) if name is None else f"{esc(name)}{title}"
+    parts = [f'<h{level} id="{anchor(element)}">{shown}</h{level}>']
+    if public:
+        where = ""
+    elif element.aenderung is Aenderung.VERSCHOBEN:
         assert element.bisher and element.neu
-        where = f"<code>{esc(element.bisher.pfad)}</code> → <code>{esc(element.neu.pfad)}</code>"
+        where = f": <code>{esc(element.bisher.pfad)}</code> → <code>{esc(element.neu.pfad)}</code>"
     else:
-        where = f"<code>{esc(element.fassung.pfad)}</code>"
-    parts.append(f'<p class="lip-synopse-status">{esc(status(element))}: {where}</p>')
+        where = f": <code>{esc(element.fassung.pfad)}</code>"
+    parts.append(f'<p class="lip-synopse-status">{esc(status(element))}{where}</p>')
     if element.aenderung is Aenderung.NEU:
         rows = "".join(
-            f'<tr><th scope="row"><code>{esc(c.schluessel)}</code></th><td>{_value(c.neu, None, "neu")}</td></tr>'
+            f'<tr><th scope="row">{_key(element.art, c.schluessel, field_name)}</th>'
+            f"<td>{_value(c.neu, None, 'neu', breaks)}</td></tr>"
             for c in element.felder
         )
         if rows:
@@ -110,16 +130,16 @@ def element_html(element: Element, level: int = 2) -> str:
                 f'<th scope="col">Wert</th></tr></thead><tbody>{rows}</tbody></table>'
             )
         if element.fassung.text:
-            parts.append(f'<div class="lip-synopse-text">{plain(element.fassung.text)}</div>')
+            parts.append(f'<div class="lip-synopse-text">{plain(element.fassung.text, breaks)}</div>')
     elif element.aenderung is not Aenderung.ENTFERNT:
         if element.felder:
             parts.append(
                 '<table class="lip-synopse-felder"><caption>Geänderte Angaben</caption><thead><tr>'
                 '<th scope="col">Feld</th><th scope="col">bisher</th><th scope="col">neu</th></tr></thead>'
-                f"<tbody>{''.join(map(_row, element.felder))}</tbody></table>"
+                f"<tbody>{''.join(_row(element.art, c, field_name, breaks) for c in element.felder)}</tbody></table>"
             )
         if element.text.geaendert:
-            parts.append(f'<div class="lip-synopse-text">{text_block(element.text)}</div>')
+            parts.append(f'<div class="lip-synopse-text">{text_block(element.text, breaks=breaks)}</div>')
     css_class = f"lip-synopse-element lip-synopse-{element.aenderung.name.lower()}"
     return f'<article class="{css_class}">\n' + "\n".join(parts) + "\n</article>"
 

@@ -1,0 +1,49 @@
+"""What each commit changed in an item, compared field by field with the file's version before it.
+
+For the public change history of goals and measures: not the commit messages (written for developers),
+but the plan's own field diff, as the Synopse shows it ("Kosten: 640.000 € → 645.000 €"). All versions of
+all files come from one `git cat-file --batch`; each is read and field-checked as the Synopse reads an
+old version (incremental.read_files), so a version with errors is still compared.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from lip_build.check.document import Document
+from lip_build.history import git
+from lip_build.history.compare import Element, compare_documents
+from lip_build.history.incremental import read_files
+
+
+def steps(
+    root: Path, commits: Mapping[str, tuple[tuple[git.Commit, str], ...]]
+) -> dict[str, tuple[Element | None, ...]]:
+    """For each path and each of its commits (newest first, with the file's name in that commit, as
+    log.named_histories gives them): the item compared with its version in the commit before, or None for
+    the file's first commit."""
+    place = git.prefix(root)
+    wanted = [(name, commit.hash) for found in commits.values() for commit, name in found]
+    data = git.blobs(root, [f"{commit}:{place}{name}" for name, commit in wanted])
+    versions: dict[tuple[str, str], Document] = {}
+    with tempfile.TemporaryDirectory(prefix="lip-verlauf-") as folder:
+        for (name, commit), content in zip(wanted, data, strict=True):
+            if content is None or (name, commit) in versions:
+                continue
+            target = Path(folder) / commit / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            documents = read_files(Path(folder) / commit, [name])
+            if documents:
+                versions[(name, commit)] = documents[0]
+    found: dict[str, tuple[Element | None, ...]] = {}
+    for path, history in commits.items():
+        docs = [versions.get((name, c.hash)) for c, name in history]
+        compared: list[Element | None] = []
+        for index, new in enumerate(docs):
+            old = docs[index + 1] if index + 1 < len(docs) else None
+            compared.append(compare_documents(old, new) if old is not None and new is not None else None)
+        found[path] = tuple(compared)
+    return found
