@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lip_build.atomic import atomic_file
@@ -18,12 +17,8 @@ from lip_build.errors import BuildError
 from lip_build.history.stamp import Version
 from lip_build.model.plan import Plan
 from lip_build.outputs.bericht.assemble import Auftrag, assemble
-from lip_build.outputs.drucksache import DIST, pandoc
-from lip_build.outputs.drucksache.pandoc_tree import prepare
+from lip_build.outputs.drucksache import DIST, setzen
 from lip_build.outputs.drucksache.paths import work_dir
-from lip_build.outputs.drucksache.pdf_tags import mark_row_headers
-from lip_build.outputs.drucksache.render_docx import build_docx
-from lip_build.outputs.drucksache.render_typst import compile_pdf, write_sources
 from lip_build.outputs.progress import Progress
 
 FORMATS = ("pdf", "docx")
@@ -54,18 +49,7 @@ def build_bericht(root: Path, auftrag: Auftrag, version: Version, progress: Prog
     work.mkdir(parents=True, exist_ok=True)
     with progress.step("Sachstandsbericht: Markdown aus dem Plan zum Stichtag zusammenstellen"):
         dok = assemble(auftrag, version)
-        source = work / "drucksache.md"
-        source.write_text(dok.markdown, encoding="utf-8")
-    with progress.step("Sachstandsbericht: Markdown mit pandoc lesen und prüfen"):
-        tree = prepare(pandoc.read_markdown(source), root)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        docx = pool.submit(build_docx, root, work, tree, dok, version)
-        with progress.step("PDF: Typst-Markup mit pandoc erzeugen"):
-            main = write_sources(root, work, tree, dok)
-        with progress.step("PDF: mit Typst setzen (PDF/A-2a, PDF/UA-1)"):
-            pdf = mark_row_headers(compile_pdf(root, main, version), sum(1 for t in dok.tabellen if t.row_headers))
-        with progress.step("DOCX: mit pandoc erzeugen"):
-            return {"pdf": pdf, "docx": docx.result()}
+    return setzen(root, work, dok, version, set(FORMATS), progress).dateien
 
 
 def write_bericht(root: Path, auftrag: Auftrag, version: Version, progress: Progress) -> list[Path]:

@@ -14,6 +14,7 @@ only when every requested format was built, so a failed build leaves the previou
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from lip_build.atomic import FILE_MODE, atomic_directory, atomic_file
@@ -21,7 +22,7 @@ from lip_build.errors import BuildError
 from lip_build.history.stamp import Version
 from lip_build.model.plan import Plan
 from lip_build.outputs.drucksache import pandoc
-from lip_build.outputs.drucksache.assemble import assemble
+from lip_build.outputs.drucksache.assemble import Dokument, assemble
 from lip_build.outputs.drucksache.pandoc_tree import prepare
 from lip_build.outputs.drucksache.paths import EINZELN, dateiname, teil_dateiname, work_dir
 from lip_build.outputs.drucksache.pdf_tags import mark_row_headers
@@ -43,17 +44,24 @@ def build_documents(root: Path, plan: Plan, version: Version, formats: set[str],
         ) from None
 
 
-def _build(root: Path, plan: Plan, version: Version, formats: set[str], progress: Progress) -> list[Path]:
-    work = work_dir(root)
-    with progress.step("Drucksache: Markdown aus dem Plan zusammenstellen"):
-        dok = assemble(plan, version)
-        source = work / "drucksache.md"
-        source.write_text(dok.markdown, encoding="utf-8")
-    with progress.step("Drucksache: Markdown mit pandoc lesen und prüfen"):
+@dataclass(frozen=True)
+class Gesetzt:
+    """An assembled document, set: the whole by extension ("pdf", "docx"), and each of its parts as a PDF."""
+
+    dateien: dict[str, bytes]
+    teile: dict[str, bytes]  # by Teil.name ("anlage-1"); empty for a document without parts
+
+
+def setzen(root: Path, work: Path, dok: Dokument, version: Version, formats: set[str], progress: Progress) -> Gesetzt:
+    """Steps 2 to 5 for any assembled document (the Drucksache, the Sachstandsbericht): read its Markdown
+    with pandoc and check it, then set the PDF (and each part) with Typst and the DOCX with pandoc,
+    the DOCX in its own process while Typst sets the PDF. Writes only into `work`."""
+    source = work / "drucksache.md"
+    source.write_text(dok.markdown, encoding="utf-8")
+    with progress.step("Markdown mit pandoc lesen und prüfen"):
         tree = prepare(pandoc.read_markdown(source), root)
-    outputs: dict[str, bytes] = {}
-    einzeln: dict[str, bytes] = {}
-    # pandoc writes the DOCX in its own process while Typst sets the PDF.
+    dateien: dict[str, bytes] = {}
+    teile: dict[str, bytes] = {}
     with ThreadPoolExecutor(max_workers=1) as pool:
         docx = pool.submit(build_docx, root, work, tree, dok, version) if "docx" in formats else None
         if "pdf" in formats:
@@ -62,17 +70,24 @@ def _build(root: Path, plan: Plan, version: Version, formats: set[str], progress
             with progress.step("PDF: mit Typst setzen (PDF/A-2a, PDF/UA-1)"):
                 pdf = compile_pdf(root, main, version)
             with progress.step("PDF: Zeilenköpfe der Faktentabellen auszeichnen"):
-                outputs["pdf"] = mark_row_headers(pdf, sum(1 for t in dok.tabellen if t.row_headers))
-            with progress.step(f"PDF: Drucksache und Anlagen einzeln setzen ({len(dok.teile)} Dateien)"):
-                einzeln = {
-                    teil_dateiname(plan, teil.name): mark_row_headers(
-                        compile_pdf(root, main, version, teil), teil.zeilenkopf_tabellen
-                    )
-                    for teil in dok.teile
-                }
+                dateien["pdf"] = mark_row_headers(pdf, sum(1 for t in dok.tabellen if t.row_headers))
+            if dok.teile:
+                with progress.step(f"PDF: Drucksache und Anlagen einzeln setzen ({len(dok.teile)} Dateien)"):
+                    for teil in dok.teile:
+                        pdf = compile_pdf(root, main, version, teil)
+                        teile[teil.name] = mark_row_headers(pdf, teil.zeilenkopf_tabellen)
         if docx is not None:
             with progress.step("DOCX: mit pandoc erzeugen"):
-                outputs["docx"] = docx.result()
+                dateien["docx"] = docx.result()
+    return Gesetzt(dateien, teile)
+
+
+def _build(root: Path, plan: Plan, version: Version, formats: set[str], progress: Progress) -> list[Path]:
+    with progress.step("Drucksache: Markdown aus dem Plan zusammenstellen"):
+        dok = assemble(plan, version)
+    gesetzt = setzen(root, work_dir(root), dok, version, formats, progress)
+    outputs = gesetzt.dateien
+    einzeln = {teil_dateiname(plan, name): data for name, data in gesetzt.teile.items()}
     written = []
     for endung, data in sorted(outputs.items()):
         target = root / DIST / dateiname(plan, endung)
