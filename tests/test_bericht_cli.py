@@ -89,6 +89,35 @@ def test_a_broken_entry_stops_the_report_with_file_and_line(plan_copy: Path, old
     assert not list((plan_copy / "dist").glob("*Sachstandsbericht*"))
 
 
+def test_an_entry_after_the_stichtag_stops_the_report_with_file_and_line(plan_copy: Path) -> None:
+    """A typed year (2072) or a Stichtag too early: the report cannot know an entry after its day."""
+    path = plan_copy / BIL_M01
+    text = path.read_text(encoding="utf-8")
+    broken = text.replace("- datum: 2027-06-30", "- datum: 2072-06-30", 1).replace(
+        "stand: 2027-06-30", "stand: 2072-06-30"
+    )
+    assert broken.count("2072-06-30") == 2  # the newest entry and the current state (LIP356)
+    path.write_text(broken, encoding="utf-8")
+    line = broken[: broken.index("- datum: 2072-06-30")].count("\n") + 1
+    exit_code, output = lip(plan_copy, "bericht", "--stichtag", "30.06.2027", "--nummer", "1234/2027")
+    assert exit_code == 1, output
+    expected = f"{BIL_M01}:{line}:7: Fehler: Der Eintrag im Verlauf vom 30.06.2072 liegt nach dem Stichtag 30.06.2027."
+    assert expected in output.splitlines(), output
+    assert "--ohne-spaetere" in output and "Nichts geschrieben." in output
+    assert not list((plan_copy / "dist").glob("*Sachstandsbericht*"))
+
+
+def test_a_report_for_an_earlier_stichtag_leaves_later_entries_out_when_asked(plan_copy: Path) -> None:
+    exit_code, output = lip(plan_copy, "bericht", "--stichtag", "31.12.2026", "--nummer", "1234/2027", "-q")
+    assert exit_code == 1 and "liegt nach dem Stichtag 31.12.2026" in output, output
+    exit_code, output = lip(
+        plan_copy, "bericht", "--stichtag", "31.12.2026", "--nummer", "1234/2027", "-q", "--ohne-spaetere"
+    )
+    assert exit_code == 0, output
+    assert "Hinweis: 1 Eintrag im Verlauf nach dem Stichtag 31.12.2026 (30.06.2027) nicht verwendet" in output
+    assert (plan_copy / "dist" / "LIP-2.0-Sachstandsbericht-2026-12-31.pdf").is_file()
+
+
 def test_a_value_in_the_wrong_unit_stops_the_report(plan_copy: Path) -> None:
     path = plan_copy / "handlungsfelder/bildung/ziele/BIL-Z01.md"
     text = path.read_text(encoding="utf-8")
