@@ -24,6 +24,7 @@ from lip_build.outputs.bericht import build_bericht
 from lip_build.outputs.bericht.assemble import Auftrag, eroeffnung
 from lip_build.outputs.progress import Progress
 from lip_build.outputs.stats import collect
+from lip_build.view.plantext import first_paragraph
 from lip_build.view.stichtag import vorheriger_stand, zum_stichtag
 
 from .conftest import REPO, copy_plan
@@ -123,6 +124,16 @@ def test_every_measure_with_its_id_and_status_as_of_the_stichtag(texts: list[str
     for m in auftrag.stand.plan.massnahmen:
         label = s.UMSETZUNG_STATUS.label(m.umsetzung.status)
         assert lenient(f"{m.id} · Umsetzungsstand: {label}").search(whole), m.id
+
+
+def test_every_measure_has_its_kurzfassung_from_its_section_umsetzung(texts: list[str], auftrag: Auftrag) -> None:
+    whole = " ".join(texts)
+    for m in auftrag.stand.plan.massnahmen:
+        start, end = first_paragraph(m.text, below="Umsetzung")
+        paragraph = m.text.source[start:end]
+        assert m.text.source.index("## Umsetzung") < start, m.id  # below the heading, not the Ausgangslage
+        words = " ".join(re.sub(r"\[\[[A-Z]{3}-[MZ]\d+\]\]", "", paragraph).split()[:8])
+        assert lenient(f"{m.id} ").search(whole) and lenient(f"Kurzfassung {words}").search(whole), m.id
 
 
 def test_counts_per_field_equal_lip_stats_at_the_stichtag(texts: list[str], auftrag: Auftrag) -> None:

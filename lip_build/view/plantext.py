@@ -29,6 +29,24 @@ def protect_gender_star(text: Text) -> str:
     return text.render(lambda ref: text.source[ref.start : ref.end], escape_gender_star)
 
 
+def first_paragraph(text: Text, below: str | None = None) -> tuple[int, int]:
+    """Where the first paragraph of plain text is in the text (an empty span if there is none); with
+    `below`, the first one under the heading of that name ("Umsetzung": what a measure does, its
+    Kurzfassung in a report), or the first of the text when there is no such heading."""
+    offset = 0
+    if below is not None:
+        heading = re.search(rf"^#+[ \t]+{re.escape(below)}[ \t]*$", text.source, re.MULTILINE)
+        if heading is not None and not text.in_code(heading.start()):
+            offset = heading.end()
+    for chunk in text.source[offset:].split("\n\n"):
+        core = chunk.strip()
+        if core and not core.startswith(("#", "-", "*", "|", ">", "```", "1.")):
+            start = offset + chunk.index(core)
+            return start, start + len(core)
+        offset += len(chunk) + 2
+    return 0, 0
+
+
 def label(plan: Plan, item: Ziel | Massnahme) -> str:
     """The human name of a goal or measure: "Maßnahme 1.3.2 Sprach-Kitas verstetigen"."""
     kind = "Ziel" if isinstance(item, Ziel) else "Maßnahme"

@@ -20,11 +20,11 @@ from lip_build.model.plan import Beratung, Handlungsfeld, Massnahme, Plan
 from lip_build.outputs.drucksache import blocks as m
 from lip_build.outputs.drucksache.assemble import KOLOPHON, Dokument
 from lip_build.outputs.drucksache.drucksache import Kopf, beratungsfolge_zeile, kopf_markdown
-from lip_build.outputs.drucksache.escape import datum, euro, md, zahl
+from lip_build.outputs.drucksache.escape import datum, euro, markdown_text, md, zahl
 from lip_build.outputs.drucksache.kosten import BESCHLOSSEN, gruppe, summen
 from lip_build.outputs.drucksache.tables import Bold, Cell, Tabellen
 from lip_build.view import steckbrief as sb
-from lip_build.view.plantext import label
+from lip_build.view.plantext import first_paragraph, label
 from lip_build.view.stichtag import Stichtagsstand
 
 ART = "informationsdrucksache"
@@ -230,9 +230,17 @@ def _meta(plan: Plan, x: Massnahme) -> str:
     return " · ".join(md(p) for p in parts)
 
 
+# The Kurzfassung of a measure is the first paragraph of its section "## Umsetzung" (what it does, as the
+# template for new measures lays it out), or the first paragraph of its text without such a section.
+KURZFASSUNG_UNTER = "Umsetzung"
+
+
 def _massnahme(plan: Plan, x: Massnahme, tabellen: Tabellen) -> str:
     verlauf = x.umsetzung.verlauf
     parts = [m.heading(FELD + 1, md(label(plan, x)), x.id), m.div("lip-meta", _meta(plan, x))]
+    kurz = first_paragraph(x.text, below=KURZFASSUNG_UNTER)
+    if kurz != (0, 0):
+        parts += [m.heading(FELD + 2, "Kurzfassung"), markdown_text(plan, x.text, kurz)]
     if not verlauf:
         if gruppe(x) is not BESCHLOSSEN:
             grund = x.entscheidung.bemerkung

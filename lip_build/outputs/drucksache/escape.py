@@ -44,9 +44,9 @@ def link(plan: Plan, item: Ziel | Massnahme) -> str:
     return f"[{md(label(plan, item))}](#{item.id})"
 
 
-def markdown_text(plan: Plan, text: Text) -> str:
-    """A Markdown text of the model, ready for the assembled document."""
-    return replace_text_links(text, plan, lambda item: link(plan, item), _fence_edits(text))
+def markdown_text(plan: Plan, text: Text, span: tuple[int, int] | None = None) -> str:
+    """A Markdown text of the model (or the part `span` of it), ready for the assembled document."""
+    return replace_text_links(text, plan, lambda item: link(plan, item), _fence_edits(text), span)
 
 
 __all__ = ["NBSP", "anzahl", "datum", "euro", "link", "markdown_text", "md", "zahl", "zeitraum"]

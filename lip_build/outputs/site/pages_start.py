@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from lip_build import schema as s
-from lip_build.load.markdown import Text
 from lip_build.model.plan import Plan
 from lip_build.outputs import beschlussliste
 from lip_build.outputs.bericht import stichtag_der_datei
@@ -18,20 +17,9 @@ from lip_build.outputs.site.pages_felder import field_cards
 from lip_build.outputs.site.pages_prozess import timeline
 from lip_build.outputs.site.pagetree import Html, Markdown, NavLink, Page, relative
 from lip_build.view import formats as fmt
+from lip_build.view.plantext import first_paragraph
 
 _KINDS = {".pdf": "PDF", ".docx": "Word-Dokument (DOCX)"}
-
-
-def _first_paragraph(text: Text) -> tuple[int, int]:
-    """Where the first paragraph of plain text is in the text (an empty span if there is none)."""
-    offset = 0
-    for chunk in text.source.split("\n\n"):
-        core = chunk.strip()
-        if core and not core.startswith(("#", "-", "*", "|", ">", "```", "1.")):
-            start = offset + chunk.index(core)
-            return start, start + len(core)
-        offset += len(chunk) + 2
-    return 0, 0
 
 
 _FORMAT = {".pdf": "PDF", ".docx": "Word, zum Bearbeiten"}
@@ -124,7 +112,7 @@ def start_page(
         f"{mk.a(relative(page, mk.LEICHTE_SPRACHE), 'Leichte Sprache', 'md-button lip-button-easy')}"
         "</p></div>"
     )
-    intro = _first_paragraph(info.einleitung)
+    intro = first_paragraph(info.einleitung)
     blocks: list[Html | Markdown] = [
         Html(hero),
         Markdown(mk.heading("Worum es geht") + "\n" + mk.prepare(info.einleitung, plan, page, info.quelle.pfad, intro)),
