@@ -169,8 +169,16 @@ def test_every_internal_link_resolves_and_nothing_is_loaded_from_elsewhere(built
     assert external_assets == []
 
 
+def _wide_charts(html: str) -> str:
+    """The page without the narrow drawings for phones (charts.NARROW); each wide chart must have one."""
+    narrow = re.findall(r'<div class="lip-chart-schmal">(<svg .*?</svg>)</div>', html, re.S)
+    wide = re.sub(r'<div class="lip-chart-schmal">.*?</div>', "", html, flags=re.S)
+    assert len(narrow) == wide.count('<svg class="lip-chart') and all('-schmal-title"' in n for n in narrow)
+    return wide
+
+
 def test_status_overview_has_charts_with_text_alternatives_and_tables(built: BuiltSite) -> None:
-    html = page(built, mk.STATUS)
+    html = _wide_charts(page(built, mk.STATUS))
     charts = re.findall(r'<svg class="lip-chart"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"', html)
     fields = len(built.plan.handlungsfelder)  # and per Handlungsfeld the course over time, from Git
     assert len(charts) == 3 + fields
@@ -226,7 +234,7 @@ def test_site_fragments_ship_as_package_data() -> None:
 
 def test_goal_page_charts_each_indicator_from_baseline_over_values_to_target(built: BuiltSite) -> None:
     ziel = next(z for z in built.plan.ziele if any(k.werte for k in z.kennzahlen))
-    html = page(built, mk.path_of(ziel))
+    html = _wide_charts(page(built, mk.path_of(ziel)))
     charts = re.findall(r'<svg class="lip-chart lip-chart--klein"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"', html)
     assert len(charts) == len(ziel.kennzahlen)
     for ids in charts:

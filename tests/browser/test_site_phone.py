@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from lip_build.outputs.site import markup as mk
 from lip_build.view.formats import plan_stand
 
@@ -120,3 +122,27 @@ def test_search_hits_list_no_missing_words_for_words_that_matched(open_page: Any
             first = page.locator(".md-search-result__item a").first.get_attribute("href") or ""
             assert f"massnahmen/{measure.lower()}/" in first, (word, first)
         assert "Es fehlt" not in page.locator(".md-search-result").inner_text(), query
+
+
+# Rendered size of every visible chart text (CSS font size times the SVG's scale) and whether it lies within
+# its chart.
+CHART_TEXT = """() => Array.from(document.querySelectorAll("svg.lip-chart text"))
+    .filter(t => t.getBoundingClientRect().width > 0)
+    .map(t => { const m = t.getScreenCTM(), r = t.getBoundingClientRect(),
+                      box = t.closest("svg").getBoundingClientRect();
+        return {text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
+                inside: r.left >= box.left - 1 && r.right <= box.right + 1}; })"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_chart_text_is_at_least_12_px_and_within_the_chart(open_page: Any, site: Site, width: int) -> None:
+    """At 320 px the wide drawing would shrink 12 px text to 5 px; phones get the narrow drawing instead."""
+    goal = next(z for z in site.built.plan.ziele if any(k.werte for k in z.kennzahlen))
+    for path in (mk.STATUS, mk.path_of(goal)):
+        page = open_page(path, width=width, height=800)
+        texts = page.evaluate(CHART_TEXT)
+        assert len(texts) > 10, path
+        small = [t for t in texts if t["size"] < 12 or not t["inside"]]
+        assert small == [], (path, small[:5])
+        shown = page.locator("svg.lip-chart:visible").count()
+        assert shown == page.locator("figure.lip-figure__chart").count()  # one drawing of each chart
