@@ -358,6 +358,23 @@ def test_history_is_read_with_one_walk_through_git(repo: Path, monkeypatch: pyte
     assert sum(1 for c in calls if c[-2:] == ["cat-file", "--batch"]) == 3
     assert len(calls) < 30 < items  # a fixed number of git calls, not one per page
 
+    # Read again, as `lip serve` does after an edit: the committed versions are compared already.
+    calls.clear()
+    again = read_history(repo, plan, load_settings(repo))
+    assert again.files == history.files
+    assert sum(1 for c in calls if c[-2:] == ["cat-file", "--batch"]) == 2  # the Synopse and the statuses
+    # A new commit: only the history of the file it changed is compared again.
+    append(repo, plan.massnahmen[1].quelle.pfad)
+    commit(repo, "Dritte Fassung", "2026-05-01T10:00:00+02:00")
+    calls.clear()
+    third = read_history(repo, plan, load_settings(repo))
+    assert sum(1 for c in calls if c[-2:] == ["cat-file", "--batch"]) == 3
+    changed = plan.massnahmen[1].quelle.pfad
+    assert len(third.files[changed].steps) == len(history.files[changed].steps) + 1
+    assert third.files[changed].steps[0] is not None  # the new commit, compared with the one before
+    unchanged = plan.massnahmen[0].quelle.pfad
+    assert third.files[unchanged] == history.files[unchanged]
+
 
 # --- the Synopse of changed files only is the Synopse of the whole plan --------------------------------
 

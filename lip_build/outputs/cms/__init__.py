@@ -349,6 +349,19 @@ def vendored() -> dict[str, Path]:
     return files
 
 
+_LAST_YAML: list[tuple[dict[str, Any], str]] = []  # the last configuration written and its YAML text
+
+
+def _config_yaml(data: dict[str, Any]) -> str:
+    """The configuration as YAML; the same configuration as last time is not dumped again (lip serve writes
+    it with every rebuild, and dumping the forms of every kind of file takes most of a second)."""
+    if _LAST_YAML and _LAST_YAML[0][0] == data:
+        return _LAST_YAML[0][1]
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    _LAST_YAML[:] = [(data, text)]
+    return text
+
+
 def write_admin(root: Path, plan: Plan, target: Path) -> list[Path]:
     """Write the web editor into `target` (site/admin): page, configuration, scripts. Returns the files."""
     settings = editor_settings(root)
@@ -356,7 +369,7 @@ def write_admin(root: Path, plan: Plan, target: Path) -> list[Path]:
     collection_list = collections(plan)
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    text = yaml.safe_dump(config(plan, settings, site_url), allow_unicode=True, sort_keys=False, width=1000)
+    text = _config_yaml(config(plan, settings, site_url))
     (target / "config.yml").write_text(
         "# Erzeugt von lip aus lip_build/schema.py (lip cms); nicht von Hand ändern.\n" + text, encoding="utf-8"
     )
