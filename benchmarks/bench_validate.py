@@ -9,7 +9,9 @@ belongs to that run alone), --repeat times, and the median is printed:
   libyaml (yaml.compose with CSafeLoader), the least any YAML-based check must do.
 The ratio Prüfung/Boden shows what the checks cost on top (goal: at most 2). Also printed: the
 time per measure (flat from 100 to 5,000 means linear), the `lip validate` command line end to
-end (median wall time) and the peak memory (max RSS of the runs). Not a test: figures, not pass/fail.
+end (median wall time) and the peak memory (max RSS of the runs): "Peak MB" of the checking process,
+"Kind MB" of the child it forks to read half of a plan of 1,000 files or more (load/forked.py; 0 when
+none ran). The floor is one process; the check uses both cores from that size. Not a test: figures.
 Goals (issue 8): 5,000 measures under 1.5 s and at most 2 × the floor; shipped plan under 0.25 s;
 memory under 300 MB.
 """
@@ -41,6 +43,7 @@ print(json.dumps({
     "diagnostics": len(result.diagnostics),
     "measures": len(result.plan.massnahmen) if result.plan else None,
     "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
 }))
 """
 
@@ -91,6 +94,7 @@ def measure(root: Path, repeat: int) -> dict[str, float]:
         "measures": checks[0]["measures"] or 0,
         "cli": statistics.median(_cli(root) for _ in range(repeat)),
         "max_rss_mb": max(r["max_rss_mb"] for r in checks),
+        "child_rss_mb": max(r["child_rss_mb"] for r in checks),
     }
 
 
@@ -101,7 +105,7 @@ def main() -> None:
     args = parser.parse_args()
     header = (
         f"{'Plan':<22}{'Maßnahmen':>10}{'Dateien':>9}{'Prüfung s':>11}{'Boden s':>9}{'Faktor':>8}"
-        f"{'ms/Maßn.':>10}{'CLI s':>8}{'Peak MB':>9}"
+        f"{'ms/Maßn.':>10}{'CLI s':>8}{'Peak MB':>9}{'Kind MB':>9}"
     )
     print(f"Mediane aus {args.repeat} Läufen, je Lauf ein neuer Python-Prozess")
     print(header)
@@ -118,7 +122,8 @@ def main() -> None:
             per = 1000 * data["seconds"] / count if count else float("nan")
             print(
                 f"{name:<22}{count:>10.0f}{data['files']:>9.0f}{data['seconds']:>11.3f}{data['floor']:>9.3f}"
-                f"{data['seconds'] / data['floor']:>8.2f}{per:>10.3f}{data['cli']:>8.2f}{data['max_rss_mb']:>9.0f}",
+                f"{data['seconds'] / data['floor']:>8.2f}{per:>10.3f}{data['cli']:>8.2f}{data['max_rss_mb']:>9.0f}"
+                f"{data['child_rss_mb']:>9.0f}",
                 flush=True,
             )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,59 +150,70 @@ def gc_paused() -> Iterator[None]:
             gc.unfreeze()
 
 
-def read_files(
-    root: Path, diagnostics: Diagnostics, replaced: Mapping[str, str] | None = None
-) -> tuple[list[Found], list[str]]:
-    """Read every content file; also return the paths that could not be read. A file named in `replaced`
-    is read as the text given there instead (a change checked before it is written).
+@dataclass(frozen=True)
+class Survey:
+    """Every file under the content folders (sorted): those of a known kind with it, and the others."""
 
-    A file that holds a goal or a measure but lies in the wrong place or has the wrong name
-    (BIL-M12 without .md, a measure in ziele/) gets LIP113 with the place where it belongs and is
-    checked as what it holds; any other unknown file is LIP111.
-    """
-    documents: list[Found] = []
-    unreadable = []
+    planned: list[tuple[str, FileKind]]
+    strays: list[str]  # neither a file of the plan nor allowed beside it
+    present: frozenset[str]
+
+
+def survey(root: Path) -> Survey:
+    planned = []
     strays = []
-    misplaced: list[int] = []  # goals or measures whose ID says they belong in the other folder
     paths = discover_all(root)
     for path in paths:
         kind = classify(path)
-        if kind is None:
-            if not allowed(path):
-                strays.append(path)
-            continue
-        if replaced and path in replaced:
-            source = split(replaced[path], path, diagnostics)
-        else:
-            source = read_source(root, path, diagnostics)
-        if source is None:
-            unreadable.append(path)
-            continue
-        letter = _OTHER_LETTER.get(kind.name)
-        if letter is not None and _id_letter(source) == letter:  # checked while the file is fresh in memory
-            misplaced.append(len(documents))
-        documents.append(Found(kind, source))
-    present = set(paths)
-    folders = _field_folders(documents)
-    for index in misplaced:
-        documents[index] = _wrong_kind(documents[index], folders, present, diagnostics)
-    read_strays = [f for f in (_stray(root, path, folders, present, diagnostics) for path in strays) if f is not None]
-    if read_strays:
-        documents = sorted(documents + read_strays, key=lambda found: found.source.path)
+        if kind is not None:
+            planned.append((path, kind))
+        elif not allowed(path):
+            strays.append(path)
+    return Survey(planned, strays, frozenset(paths))
+
+
+def read_one(
+    root: Path, path: str, kind: FileKind, diagnostics: Diagnostics, replaced: Mapping[str, str] | None = None
+) -> Found | None:
+    """One file of the plan, read (or as the text `replaced` gives for it: a change checked before it is
+    written); None when it cannot be read."""
+    if replaced and path in replaced:
+        source = split(replaced[path], path, diagnostics)
+    else:
+        source = read_source(root, path, diagnostics)
+    return None if source is None else Found(kind, source)
+
+
+def belongs_elsewhere(found: Found) -> bool:
+    """A goal whose ID says it is a measure, or the other way round (checked while the file is fresh in memory)."""
+    letter = _OTHER_LETTER.get(found.kind.name)
+    return letter is not None and _id_letter(found.source) == letter
+
+
+def settle(
+    root: Path, survey: Survey, fields: Iterable[SourceFile], misplaced: Iterable[Found], diagnostics: Diagnostics
+) -> list[Found]:
+    """What the set of files says once each was read: goals and measures in the wrong folder or under the
+    wrong name get LIP113 with the place where they belong and are returned to be checked as what they
+    hold (with the others found read); any other unknown file is LIP111; a missing required file LIP112.
+    `fields` are the Handlungsfeld files read, for the folder of each code."""
+    folders = _field_folders(fields)
+    placed = [_wrong_kind(found, folders, survey.present, diagnostics) for found in misplaced]
+    strays = (_stray(root, path, folders, survey.present, diagnostics) for path in survey.strays)
+    placed += [found for found in strays if found is not None]
     for kind in FILE_KINDS:
-        if kind.required and kind.glob not in present:
+        if kind.required and kind.glob not in survey.present:
             diagnostics.add(LIP112, kind.glob, 1, 1, pfad=kind.glob)
-    return documents, unreadable
+    return placed
 
 
-def _field_folders(documents: list[Found]) -> dict[str, str]:
-    """Folder of each Handlungsfeld by its code (BIL → bildung), from the files read."""
+def _field_folders(fields: Iterable[SourceFile]) -> dict[str, str]:
+    """Folder of each Handlungsfeld by its code (BIL → bildung), from its file."""
     folders = {}
-    for found in documents:
-        if found.kind.name == "handlungsfeld":
-            code = _top_scalar(found.source, "code")
-            if code is not None:
-                folders[code] = found.source.path.split("/")[1]
+    for source in fields:
+        code = _top_scalar(source, "code")
+        if code is not None:
+            folders[code] = source.path.split("/")[1]
     return folders
 
 
@@ -235,7 +246,7 @@ def _id_letter(source: SourceFile) -> str | None:
     return value[4:5] if value is not None else None
 
 
-def _wrong_kind(found: Found, folders: dict[str, str], present: set[str], diagnostics: Diagnostics) -> Found:
+def _wrong_kind(found: Found, folders: dict[str, str], present: frozenset[str], diagnostics: Diagnostics) -> Found:
     """A measure saved in ziele/ (or a goal in massnahmen/) is checked as what it is, with LIP113."""
     value = _top_scalar(found.source, "id")
     if value is None:
@@ -265,7 +276,9 @@ def _wrong_kind(found: Found, folders: dict[str, str], present: set[str], diagno
     return Found(next(k for k in FILE_KINDS if k.name == kind), found.source)
 
 
-def _stray(root: Path, path: str, folders: dict[str, str], present: set[str], diagnostics: Diagnostics) -> Found | None:
+def _stray(
+    root: Path, path: str, folders: dict[str, str], present: frozenset[str], diagnostics: Diagnostics
+) -> Found | None:
     """An unknown file: LIP113 with its place if it holds a goal or measure (then it is read as one), else LIP111."""
     name = path.rsplit("/", 1)[-1]
     text = _peek(root / path)
