@@ -7,13 +7,14 @@ goes to the forked child), so each packed field and each list the child sends ba
 from __future__ import annotations
 
 import os
+import pickle
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
-from lip_build.load import forked
+from lip_build.load import files, forked
 from lip_build.pipeline import load_plan
 from tests.conftest import REPO, copy_plan
 
@@ -155,3 +156,18 @@ def test_a_clean_plan_binds_to_the_same_model(shipped_plan: object, forks: list[
     assert len(forks) == 1
     assert result.plan == shipped_plan
     assert not result.diagnostics.items
+
+
+def test_every_document_survives_packing_unchanged() -> None:
+    """A field added to Document, SourceFile or Checked but not to the packing would arrive empty."""
+    from lip_build.check import document as d
+    from lip_build.diagnostics import Diagnostics
+
+    part = d._read_part(REPO, None, files.survey(REPO).planned)
+    assert len(part.documents) > 100
+    sent = d._unpack_part(pickle.loads(pickle.dumps(d._pack_part(part))))
+    assert sent.documents == part.documents
+    assert [doc.kind for doc in sent.documents] == [doc.kind for doc in part.documents]
+    assert all(a.kind is b.kind for a, b in zip(sent.documents, part.documents, strict=True))
+    assert sent.unreadable == part.unreadable and sent.misplaced == part.misplaced
+    assert isinstance(sent.diagnostics, Diagnostics)
