@@ -5,12 +5,13 @@ characters those lack, Typst's embedded fonts (Libertinus Serif, New Computer Mo
 Mono); system fonts are ignored. A character none of them has stops the PDF/A build with an English
 error, long after the pull request was merged (an emoji in a title).
 
-Fast path: an ASCII text is skipped at once (str.isascii is O(1)), a text of Latin-1 characters after
-one C-speed encode; only other texts are searched with a pattern of the characters the shipped fonts
-lack. The shipped fonts' code points (read with fontTools from their cmap tables) and what Typst's
-embedded fonts add (asked from Typst itself, once per character) are cached in the user's cache
-folder (~/.cache/lip/) by the fonts' sizes and dates, so fontTools and Typst are loaded only when
-the fonts or the characters change.
+Fast path: an ASCII text is skipped at once (str.isascii is O(1)), a file of Latin-1 characters after
+one C-speed encode at load time (Typst's embedded fonts set every Latin-1 character, whatever the
+plan's fonts: tests/test_glyphs.py asks Typst); only other texts are searched with a pattern of the
+characters the shipped fonts lack. The shipped fonts' code points (read with fontTools from their
+cmap tables) and what Typst's embedded fonts add (asked from Typst itself, once per character) are
+cached in the user's cache folder (~/.cache/lip/) by the fonts' sizes and dates, so fontTools and
+Typst are loaded only when the fonts or the characters change.
 """
 
 from __future__ import annotations
@@ -57,23 +58,10 @@ class Coverage:
     key: str  # fonts and Typst version the cache belongs to
 
     @property
-    def latin1(self) -> bool:
-        """Whether every printable Latin-1 character is covered (then a Latin-1 text needs no search)."""
-        return all(self.has(chr(c)) for c in range(0xA0, 0x100))
-
-    def has(self, char: str) -> bool:
-        code = ord(char)
-        return any(low <= code <= high for low, high in self.ranges) or self.typst.get(char, False)
-
-    @property
     def pattern(self) -> re.Pattern[str]:
         """Any character the shipped fonts lack (control characters aside)."""
-        covered = "".join(_class_range(low, high) for low, high in self.ranges)
+        covered = "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in self.ranges)
         return re.compile(f"[^\\x00-\\x1f\\x7f-\\x9f{covered}]")
-
-
-def _class_range(low: int, high: int) -> str:
-    return re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
 
 
 def _fonts(folder: Path) -> list[Path]:
@@ -96,10 +84,10 @@ def _read_cmaps(fonts: list[Path]) -> list[tuple[int, int]]:
 
     codes: set[int] = set()
     for path in fonts:
-        collection = TTCollection(str(path), lazy=True) if path.suffix.lower() in (".ttc", ".otc") else None
-        for font in collection.fonts if collection else [TTFont(str(path), lazy=True)]:
-            codes.update(font.getBestCmap() or {})
-            font.close()
+        collection = path.suffix.lower() in (".ttc", ".otc")
+        with (TTCollection if collection else TTFont)(str(path)) as opened:  # a collection's fonts share its file
+            for font in opened.fonts if collection else [opened]:
+                codes.update(font.getBestCmap() or {})  # a symbol font has no Unicode cmap
     ranges: list[tuple[int, int]] = []
     for code in sorted(codes):
         if ranges and ranges[-1][1] == code - 1:
@@ -130,7 +118,7 @@ def _store(folder: Path, found: Coverage) -> None:
     with contextlib.suppress(OSError):
         target = cache_file(folder)
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_file(target, json.dumps(data, ensure_ascii=False))
+        atomic_file(target, json.dumps(data))
 
 
 def _ask_typst(root: Path, chars: list[str]) -> set[str] | None:
@@ -152,7 +140,7 @@ def _ask_typst(root: Path, chars: list[str]) -> set[str] | None:
         try:
             typst.compile(str(main), font_paths=[str(folder)], ignore_system_fonts=True, pdf_standards=["a-2a"])
         except typst.TypstError as error:
-            text = f"{getattr(error, 'message', '')}\n{getattr(error, 'diagnostic', '') or ''}\n{error}"
+            text = error.diagnostic or str(error)  # every error; the message names only the first
             missing = {c for c in chars if f"`{json.dumps(c, ensure_ascii=False)}`" in text}
             if not missing:  # an error other than a missing glyph: say nothing rather than something wrong
                 return None
@@ -174,13 +162,10 @@ def _settable(root: Path, found: Coverage, chars: set[str]) -> set[str]:
 
 
 def check_glyphs(root: Path, documents: Iterable[Document], diagnostics: Diagnostics) -> None:
-    found = coverage(root)
-    if found.latin1:  # the usual case: only files with characters beyond Latin-1 need a look
-        suspects = [doc.source for doc in documents if not doc.source.latin1]
-    else:
-        suspects = [doc.source for doc in documents]
+    suspects = [doc.source for doc in documents if not doc.source.latin1]
     if not suspects:
         return
+    found = coverage(root)
     pattern = found.pattern
     hits = [
         (source.path, text, line, match)
