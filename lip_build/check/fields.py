@@ -494,7 +494,7 @@ def _expected(t: s.FieldType) -> str:
         s.Ref: "eine ID",
         s.Partner: "ein Text",
     }
-    return names.get(type(t), "ein einzelner Wert")
+    return names[type(t)]  # every scalar type of _scalar_check: a new one needs its wording here
 
 
 # A date as YAML 1.1 wrote timestamps (JJJJ-MM-TT, optionally with a time, which is ignored).
