@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -13,13 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from lip_build.history.stamp import detect
-from lip_build.outputs.progress import Progress
-from lip_build.outputs.site import build_site
 from lip_build.outputs.site.pagetree import Markdown, NavItem, NavLink, NavSection, Page, SiteTree
 from lip_build.outputs.site.serve import RELOAD_SCRIPT, VERSION_PATH, Preview, Running, changed_pages, start
-from lip_build.pipeline import load_plan
-from tests.browser.sitebuild import copy_plan
+from tests.browser.sitebuild import commit, copy_plan, git_environment, make_history
 
 
 def _get(url: str) -> str:
@@ -129,10 +127,24 @@ def _files(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+_FULL_BUILD = """
+import sys
+from pathlib import Path
+from lip_build.history.stamp import detect
+from lip_build.outputs.progress import Progress
+from lip_build.outputs.site import build_site
+from lip_build.pipeline import load_plan
+root = Path(sys.argv[1])
+plan = load_plan(root).plan
+build_site(root, plan, detect(root, plan.info.stand), Progress(quiet=True))
+"""
+
+
 def _assert_same_as_full_build(preview: Preview) -> None:
-    result = load_plan(preview.root)
-    assert result.plan is not None
-    build_site(preview.root, result.plan, detect(preview.root, result.plan.info.stand), Progress(quiet=True))
+    """The site of `lip build --site` (without the open-data files it exports first), built in a process of its
+    own: nothing that the preview keeps between rebuilds is shared."""
+    done = subprocess.run([sys.executable, "-c", _FULL_BUILD, str(preview.root)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
     full, shown = _files(preview.root / "site"), _files(preview.site)
     assert sorted(shown) == sorted(full)
     different = [name for name in full if full[name] != shown[name]]
@@ -222,6 +234,58 @@ def test_broken_edit_after_a_partial_rebuild_keeps_the_last_good_preview(preview
     assert preview.rendered < len(_pages(preview.site))  # the sources of the last good preview are still known
     assert "Geändert – " not in (preview.site / "massnahmen/bil-m01/index.html").read_text(encoding="utf-8")
     _assert_same_as_full_build(preview)
+
+
+# In a Git repository the pages also show what Git knows (history, "Zuletzt geändert", the changes since the
+# last tag, the statuses over time, the footer's version); the preview keeps Git's answers while the refs
+# stay the same and must notice every commit and tag.
+
+
+@pytest.fixture
+def git_preview(tmp_path: Path) -> Iterator[Preview]:
+    root = copy_plan(tmp_path / "plan")
+    make_history(root)
+    built = Preview(root, lambda message: None)
+    assert built.rebuild()
+    try:
+        yield built
+    finally:
+        built.close()
+
+
+def _page(preview: Preview, path: str) -> str:
+    return (preview.site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_rebuilds_in_git_follow_edits_commits_statuses_and_tags(git_preview: Preview) -> None:
+    root, measure = git_preview.root, git_preview.root / MEASURE
+    text = measure.read_text(encoding="utf-8")
+    measure.write_text(text.replace("titel: ", "titel: Geändert – ", 1), encoding="utf-8")
+    assert git_preview.rebuild()
+    assert "nicht eingecheckten Änderungen" in _page(git_preview, "massnahmen/bil-m01")
+    assert "Geändert – Alltagsintegrierte" in _page(git_preview, "aenderungen")
+    _assert_same_as_full_build(git_preview)
+
+    commit(root, "Titel geschärft", "2026-12-01T10:00:00+01:00")  # only the refs change, no file
+    assert git_preview.rebuild()
+    assert "nicht eingecheckten Änderungen" not in _page(git_preview, "massnahmen/bil-m01")
+    assert '<time datetime="2026-12-01">' in _page(git_preview, "massnahmen/bil-m01")
+    _assert_same_as_full_build(git_preview)
+
+    before, after = "  status: in_umsetzung\n  stand: 2027-06-30", "  status: umgesetzt\n  stand: 2027-09-30"
+    reported = measure.read_text(encoding="utf-8").replace(before, after)
+    new_entry = "    - datum: 2027-09-30\n      status: umgesetzt\n      erledigt: Alle Stellen sind besetzt.\n"
+    measure.write_text(reported.replace('\nkontakt: "51.4"', f'\n{new_entry}kontakt: "51.4"', 1), encoding="utf-8")
+    commit(root, "Bericht zum 30.09.2027", "2026-12-02T10:00:00+01:00")
+    assert git_preview.rebuild()
+    assert "30.09.2027" in _page(git_preview, "status")  # the statuses over time, read from Git
+    _assert_same_as_full_build(git_preview)
+
+    tag = ["git", "-C", str(root), "tag", "-a", "v2.1", "-m", "LIP 2.1"]
+    subprocess.run(tag, check=True, env=git_environment("2026-12-03T10:00:00+01:00"))
+    assert git_preview.rebuild()
+    assert '<meta name="lip-herkunft" content="Git-Tag v2.1, Commit' in _page(git_preview, "")
+    _assert_same_as_full_build(git_preview)
 
 
 def _tree(*pages: Page, nav: tuple[NavItem, ...] = ()) -> SiteTree:
