@@ -305,3 +305,24 @@ def test_changed_pages_are_found_by_comparing_the_page_trees() -> None:
     assert changed_pages(before, _tree(start, a, c, b)) is None  # another order
     assert changed_pages(before, _tree(start, a, b, c, nav=(NavLink("", "Start"),))) is None
     assert changed_pages(before, dataclasses.replace(before, version="Stand neu")) is None
+
+
+def test_the_theme_loader_finds_the_static_files_that_mkdocs_finds(tmp_path: Path) -> None:
+    """engine._ThemeLoader lists the theme without hidden folders (Material's 14,000 icons); MkDocs, which lists
+    the theme to copy its static files, must find the same files as with its own loader."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from lip_build.outputs.site.engine import _ThemeLoader
+
+    root = copy_plan(tmp_path / "plan")
+    (tmp_path / "docs").mkdir()
+    config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
+    found = []
+    for loader in (None, _ThemeLoader(config.theme.dirs)):
+        env = config.theme.get_env()
+        env.loader = loader or env.loader
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        found.append([(file.src_uri, file.abs_src_path) for file in files])
+    assert found[0] == found[1] and len(found[0]) > 20
