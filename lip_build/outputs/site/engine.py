@@ -337,10 +337,12 @@ def render(root: Path, tree: SiteTree, site: Path, docs: Path | None = None, dir
 
 def _link_missing(previous: Path, site: Path) -> None:
     """Hard-link every file of `previous` that `site` does not have yet (same file system: a sibling)."""
-    for folder, _, names in os.walk(previous):
+    for folder, folders, names in os.walk(previous):  # top down: a folder is made before its subfolders
         target = os.path.join(site, os.path.relpath(folder, previous))
-        os.makedirs(target, exist_ok=True)
-        present = set(os.listdir(target))  # one listing, not a stat per file: a site has hundreds
+        present = set(os.listdir(target))  # one listing, not a stat per file and folder: a site has hundreds
+        for name in folders:
+            if name not in present:
+                os.mkdir(os.path.join(target, name))
         for name in names:
             if name not in present:
                 source, link = os.path.join(folder, name), os.path.join(target, name)
