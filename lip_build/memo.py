@@ -22,8 +22,9 @@ class Memo(Generic[K, V]):
         self.limit = limit
         self.answers: dict[K, V] = {}
 
-    def get(self, key: K, compute: Callable[[], V]) -> V:
-        if key in self.answers:
+    def get(self, key: K, compute: Callable[[], V], still_valid: Callable[[V], bool] | None = None) -> V:
+        """The answer kept for `key` (if `still_valid` accepts it: for what the key cannot hold), else a new one."""
+        if key in self.answers and (still_valid is None or still_valid(self.answers[key])):
             return self.answers[key]
         if len(self.answers) >= self.limit:
             self.answers.clear()

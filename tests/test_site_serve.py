@@ -176,6 +176,18 @@ def test_title_edit_rebuilds_only_the_pages_that_show_the_title(preview: Preview
     _assert_same_as_full_build(preview)
 
 
+def test_goal_edit_shows_on_the_measure_pages_of_the_goal(preview: Preview) -> None:
+    """A measure page lists its goals with their titles: fragments kept from the last rebuild
+    (fragments.render) must not hide the edit. The title is in the navigation, so every page is built."""
+    goal = preview.root / "handlungsfelder" / "bildung" / "ziele" / "BIL-Z01.md"
+    goal.write_text(goal.read_text(encoding="utf-8").replace("titel: ", "titel: Neu gefasst – ", 1), "utf-8")
+
+    assert preview.rebuild()
+    measure = (preview.site / "massnahmen/bil-m01/index.html").read_text(encoding="utf-8")
+    assert "Neu gefasst – Sprachbildung" in measure.split("Ziele, denen die Maßnahme dient")[-1]
+    _assert_same_as_full_build(preview)
+
+
 def test_navigation_change_rebuilds_every_page(preview: Preview) -> None:
     before = _pages(preview.site)
     field = preview.root / FIELD
