@@ -1,6 +1,6 @@
 """Benchmark of the website build (issue 3). Not a test: it prints figures, not pass/fail.
 
-Run: python benchmarks/bench_site.py [--repeat 3] [--sizes 1000] [--commits 200]
+Run: python benchmarks/bench_site.py [--repeat 3] [--sizes 1000] [--commits 200] [--nur-serve]
 
 Each plan is copied into a Git repository of its own with a history, as on a build server: half of
 --commits commits (each changing one measure), the tag v2.0, then the other half. So the site shows
@@ -173,11 +173,20 @@ def _median(runs: list[float]) -> str:
     return f"{statistics.median(runs):.2f} s (Läufe: {', '.join(f'{r:.2f}' for r in runs)})"
 
 
+def _bench_serve(root: Path, repeat: int) -> None:
+    serve = _child(_SERVE, str(root), str(max(repeat, 3)))
+    runs = ", ".join(f"{r:.2f}" for r in serve["all"])  # type: ignore[attr-defined]
+    rendered = f"{serve['rendered']} Seiten neu" if serve.get("rendered") is not None else "alle Seiten neu"
+    print(f"  lip serve, Neuaufbau nach Änderung einer Maßnahme: {serve['seconds']:.2f} s Median, {rendered}")
+    print(f"    (Läufe: {runs}; Ziel < 1 s; erste Änderung nach einem Commit: {serve['first']:.2f} s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000])
     parser.add_argument("--commits", type=int, default=200, help="commits in the history (0: no Git)")
+    parser.add_argument("--nur-serve", action="store_true", help="only part 3, the rebuild in lip serve")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="lip-bench-site-") as temp:
@@ -186,6 +195,9 @@ def main() -> None:
         root = _copy(work / "plan")
         if args.commits:
             make_history(root, args.commits)
+        if args.nur_serve:
+            _bench_serve(root, args.repeat)
+            return
         plain = work / "plain"
         _child(_LIP, str(root))  # warm the file cache, and a first site to replace
         subprocess.run([PYTHON, "-c", _EXPORT, str(root), str(plain)], check=True)
@@ -219,11 +231,7 @@ def main() -> None:
         print(f"  Befehl „lip build --site“ (mit Prüfung, Python-Start): {_median(lip_cli)}")
         print(f"  Befehl „mkdocs build“ (gleiche Seiten, Python-Start): {_median(mkdocs_cli)}")
 
-        serve = _child(_SERVE, str(root), str(max(args.repeat, 3)))
-        runs = ", ".join(f"{r:.2f}" for r in serve["all"])  # type: ignore[attr-defined]
-        rendered = f"{serve['rendered']} Seiten neu" if serve.get("rendered") is not None else "alle Seiten neu"
-        print(f"  lip serve, Neuaufbau nach Änderung einer Maßnahme: {serve['seconds']:.2f} s Median, {rendered}")
-        print(f"    (Läufe: {runs}; Ziel < 1 s; erste Änderung nach einem Commit: {serve['first']:.2f} s)")
+        _bench_serve(root, args.repeat)
 
         for size in args.sizes:
             big = write_synthetic_plan(work / f"synthetisch-{size}", size)

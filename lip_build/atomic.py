@@ -9,6 +9,7 @@ is replaced keeps its mode, so an edited plan file stays as it was.
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import os
 import shutil
 import stat
@@ -61,3 +62,14 @@ def atomic_file(target: Path, data: bytes | str, *, overwrite: bool = True) -> N
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy `source` to `target` completely or not at all, unless `target` holds the same bytes already.
+
+    A rebuild of `lip serve` starts with hard links to the previous build's files: an unchanged file stays
+    linked instead of being copied again (the web editor's scripts are 5 MB), and a changed one is replaced,
+    never written through the link into the build that is still being served."""
+    if target.is_file() and filecmp.cmp(source, target, shallow=False):
+        return
+    atomic_file(target, source.read_bytes())

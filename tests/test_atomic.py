@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lip_build.atomic import atomic_directory, atomic_file
+from lip_build.atomic import atomic_directory, atomic_file, copy_file
 
 
 def _mode(path: Path) -> int:
@@ -56,3 +56,21 @@ def test_failed_folder_build_keeps_the_old_folder(tmp_path: Path) -> None:
         (work / "index.html").write_text("neu", encoding="utf-8")
     assert (site / "index.html").read_text(encoding="utf-8") == "neu"
     assert _mode(site) == 0o755
+
+
+def test_copy_keeps_a_link_to_the_same_bytes_and_never_writes_through_it(tmp_path: Path) -> None:
+    """A rebuild of `lip serve` starts with hard links to the previous build, which is still being served."""
+    source, previous, target = tmp_path / "neu.js", tmp_path / "vorher.js", tmp_path / "site" / "neu.js"
+    source.write_text("gleich", encoding="utf-8")
+    previous.write_text("gleich", encoding="utf-8")
+    target.parent.mkdir()
+    os.link(previous, target)
+    copy_file(source, target)
+    assert target.stat().st_ino == previous.stat().st_ino  # the same bytes: still the link
+
+    source.write_text("geändert", encoding="utf-8")
+    copy_file(source, target)
+    assert target.read_text(encoding="utf-8") == "geändert" and _mode(target) == 0o644
+    assert previous.read_text(encoding="utf-8") == "gleich"  # the previous build is untouched
+    copy_file(source, tmp_path / "neu" / "ordner" / "neu.js")  # a new file in a new folder
+    assert (tmp_path / "neu" / "ordner" / "neu.js").read_text(encoding="utf-8") == "geändert"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -13,13 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from lip_build.history.stamp import detect
-from lip_build.outputs.progress import Progress
-from lip_build.outputs.site import build_site
 from lip_build.outputs.site.pagetree import Markdown, NavItem, NavLink, NavSection, Page, SiteTree
 from lip_build.outputs.site.serve import RELOAD_SCRIPT, VERSION_PATH, Preview, Running, changed_pages, start
-from lip_build.pipeline import load_plan
-from tests.browser.sitebuild import copy_plan
+from tests.browser.sitebuild import commit, copy_plan, git_environment, make_history
 
 
 def _get(url: str) -> str:
@@ -129,10 +127,24 @@ def _files(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+_FULL_BUILD = """
+import sys
+from pathlib import Path
+from lip_build.history.stamp import detect
+from lip_build.outputs.progress import Progress
+from lip_build.outputs.site import build_site
+from lip_build.pipeline import load_plan
+root = Path(sys.argv[1])
+plan = load_plan(root).plan
+build_site(root, plan, detect(root, plan.info.stand), Progress(quiet=True))
+"""
+
+
 def _assert_same_as_full_build(preview: Preview) -> None:
-    result = load_plan(preview.root)
-    assert result.plan is not None
-    build_site(preview.root, result.plan, detect(preview.root, result.plan.info.stand), Progress(quiet=True))
+    """The site of `lip build --site` (without the open-data files it exports first), built in a process of its
+    own: nothing that the preview keeps between rebuilds is shared."""
+    done = subprocess.run([sys.executable, "-c", _FULL_BUILD, str(preview.root)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
     full, shown = _files(preview.root / "site"), _files(preview.site)
     assert sorted(shown) == sorted(full)
     different = [name for name in full if full[name] != shown[name]]
@@ -161,6 +173,18 @@ def test_title_edit_rebuilds_only_the_pages_that_show_the_title(preview: Preview
     search = json.loads((preview.site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
     assert any("Geändert – Alltagsintegrierte" in entry["title"] for entry in search)
     assert any(entry["location"] == "impressum/" for entry in search)  # pages not built again stay findable
+    _assert_same_as_full_build(preview)
+
+
+def test_goal_edit_shows_on_the_measure_pages_of_the_goal(preview: Preview) -> None:
+    """A measure page lists its goals with their titles: fragments kept from the last rebuild
+    (fragments.render) must not hide the edit. The title is in the navigation, so every page is built."""
+    goal = preview.root / "handlungsfelder" / "bildung" / "ziele" / "BIL-Z01.md"
+    goal.write_text(goal.read_text(encoding="utf-8").replace("titel: ", "titel: Neu gefasst – ", 1), "utf-8")
+
+    assert preview.rebuild()
+    measure = (preview.site / "massnahmen/bil-m01/index.html").read_text(encoding="utf-8")
+    assert "Neu gefasst – Sprachbildung" in measure.split("Ziele, denen die Maßnahme dient")[-1]
     _assert_same_as_full_build(preview)
 
 
@@ -224,6 +248,58 @@ def test_broken_edit_after_a_partial_rebuild_keeps_the_last_good_preview(preview
     _assert_same_as_full_build(preview)
 
 
+# In a Git repository the pages also show what Git knows (history, "Zuletzt geändert", the changes since the
+# last tag, the statuses over time, the footer's version); the preview keeps Git's answers while the refs
+# stay the same and must notice every commit and tag.
+
+
+@pytest.fixture
+def git_preview(tmp_path: Path) -> Iterator[Preview]:
+    root = copy_plan(tmp_path / "plan")
+    make_history(root)
+    built = Preview(root, lambda message: None)
+    assert built.rebuild()
+    try:
+        yield built
+    finally:
+        built.close()
+
+
+def _page(preview: Preview, path: str) -> str:
+    return (preview.site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_rebuilds_in_git_follow_edits_commits_statuses_and_tags(git_preview: Preview) -> None:
+    root, measure = git_preview.root, git_preview.root / MEASURE
+    text = measure.read_text(encoding="utf-8")
+    measure.write_text(text.replace("titel: ", "titel: Geändert – ", 1), encoding="utf-8")
+    assert git_preview.rebuild()
+    assert "nicht eingecheckten Änderungen" in _page(git_preview, "massnahmen/bil-m01")
+    assert "Geändert – Alltagsintegrierte" in _page(git_preview, "aenderungen")
+    _assert_same_as_full_build(git_preview)
+
+    commit(root, "Titel geschärft", "2026-12-01T10:00:00+01:00")  # only the refs change, no file
+    assert git_preview.rebuild()
+    assert "nicht eingecheckten Änderungen" not in _page(git_preview, "massnahmen/bil-m01")
+    assert '<time datetime="2026-12-01">' in _page(git_preview, "massnahmen/bil-m01")
+    _assert_same_as_full_build(git_preview)
+
+    before, after = "  status: in_umsetzung\n  stand: 2027-06-30", "  status: umgesetzt\n  stand: 2027-09-30"
+    reported = measure.read_text(encoding="utf-8").replace(before, after)
+    new_entry = "    - datum: 2027-09-30\n      status: umgesetzt\n      erledigt: Alle Stellen sind besetzt.\n"
+    measure.write_text(reported.replace('\nkontakt: "51.4"', f'\n{new_entry}kontakt: "51.4"', 1), encoding="utf-8")
+    commit(root, "Bericht zum 30.09.2027", "2026-12-02T10:00:00+01:00")
+    assert git_preview.rebuild()
+    assert "30.09.2027" in _page(git_preview, "status")  # the statuses over time, read from Git
+    _assert_same_as_full_build(git_preview)
+
+    tag = ["git", "-C", str(root), "tag", "-a", "v2.1", "-m", "LIP 2.1"]
+    subprocess.run(tag, check=True, env=git_environment("2026-12-03T10:00:00+01:00"))
+    assert git_preview.rebuild()
+    assert '<meta name="lip-herkunft" content="Git-Tag v2.1, Commit' in _page(git_preview, "")
+    _assert_same_as_full_build(git_preview)
+
+
 def _tree(*pages: Page, nav: tuple[NavItem, ...] = ()) -> SiteTree:
     return SiteTree(pages, nav or (NavLink("", "Start"), NavSection("Teil", (NavLink("b/", "B"),), "a/")))
 
@@ -241,3 +317,24 @@ def test_changed_pages_are_found_by_comparing_the_page_trees() -> None:
     assert changed_pages(before, _tree(start, a, c, b)) is None  # another order
     assert changed_pages(before, _tree(start, a, b, c, nav=(NavLink("", "Start"),))) is None
     assert changed_pages(before, dataclasses.replace(before, version="Stand neu")) is None
+
+
+def test_the_theme_loader_finds_the_static_files_that_mkdocs_finds(tmp_path: Path) -> None:
+    """engine._ThemeLoader lists the theme without hidden folders (Material's 14,000 icons); MkDocs, which lists
+    the theme to copy its static files, must find the same files as with its own loader."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from lip_build.outputs.site.engine import _ThemeLoader
+
+    root = copy_plan(tmp_path / "plan")
+    (tmp_path / "docs").mkdir()
+    config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
+    found = []
+    for loader in (None, _ThemeLoader(config.theme.dirs)):
+        env = config.theme.get_env()
+        env.loader = loader or env.loader
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        found.append([(file.src_uri, file.abs_src_path) for file in files])
+    assert found[0] == found[1] and len(found[0]) > 20

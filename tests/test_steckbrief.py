@@ -145,3 +145,26 @@ def test_fragments_escape_every_value_from_the_plan(mini: Plan) -> None:
     html += fact_box(plan, m, "massnahmen/x/") + catalogue_page(plan).blocks[0].html  # type: ignore[union-attr]
     assert "<script>" not in html
     assert html.count("&lt;script&gt;") >= 4
+
+
+def test_a_kept_fragment_is_rendered_again_when_its_links_lead_elsewhere(mini: Plan) -> None:
+    """fragments.render keeps a fragment by its context; the plan behind `Links` is no key, so the links the
+    fragment resolved are checked again (lip serve renders the page tree after every edit)."""
+    from lip_build.outputs.site import fragments as fr
+
+    class Moved(fr.Links):
+        def __init__(self, plan: Plan, page: str, target: str) -> None:
+            super().__init__(plan, page)
+            self.target = target
+
+        def _resolve(self, link: sb.Link) -> str:
+            return self.target
+
+    rows = (sb.Row("Ziel", (sb.Entry(sb.Link("ziel", "BIL-Z01", "Sprache fördern")),)),)
+    first = fr.render("steckbrief.html", title="Steckbrief", rows=rows, href=Moved(mini, "a/", "../ziel-eins/"))
+    again = fr.render("steckbrief.html", title="Steckbrief", rows=rows, href=Moved(mini, "a/", "../ziel-eins/"))
+    moved = fr.render("steckbrief.html", title="Steckbrief", rows=rows, href=Moved(mini, "a/", "../ziel-zwei/"))
+    assert again == first and 'href="../ziel-eins/"' in first
+    assert 'href="../ziel-zwei/"' in moved and "ziel-eins" not in moved
+    unkept = fr.render("steckbrief.html", title="Steckbrief", rows=list(rows), href=Moved(mini, "a/", "../z/"))
+    assert 'href="../z/"' in unkept  # a list is no key: rendered, not kept

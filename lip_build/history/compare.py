@@ -22,6 +22,7 @@ from pathlib import PurePosixPath
 from lip_build.check.document import Document
 from lip_build.history.flatten import Feld, flatten, invalid
 from lip_build.history.textdiff import TextDiff, compare_text
+from lip_build.memo import Memo
 
 
 class Aenderung(enum.Enum):
@@ -229,7 +230,21 @@ def _is_bookkeeping(change: Feldaenderung) -> bool:
     return change.schluessel.split(".", 1)[0].split("[", 1)[0] in BOOKKEEPING
 
 
+def _content(doc: Document | None) -> tuple[str, str, str, str] | None:
+    """All that a document is read from: its kind, path and text (front matter and body)."""
+    return None if doc is None else (doc.kind.name, doc.path, doc.source.front_text, doc.source.body)
+
+
+# Comparisons by the content of both versions: `lip serve` compares only the items edited since its last build.
+_ELEMENTS: Memo[tuple[object, ...], Element] = Memo(limit=20_000)
+
+
 def _element(art: str, identity: str, old: Document | None, new: Document | None) -> Element:
+    key = (art, identity, _content(old), _content(new))
+    return _ELEMENTS.get(key, lambda: _compared(art, identity, old, new))
+
+
+def _compared(art: str, identity: str, old: Document | None, new: Document | None) -> Element:
     a = _fassung(old) if old else None
     b = _fassung(new) if new else None
     text = compare_text(a.text if a else "", b.text if b else "")

@@ -3,18 +3,24 @@
 Reading an old version never touches the working tree or the index: files come out of the
 object database with `git archive` into a temporary folder. Every failure becomes a GitError
 with a German message that says what went wrong and what to do.
+
+What depends only on the commits and refs (`by_refs`) can be asked once and kept while the refs stay as
+they are (`refs_fixed`): `lip serve` rebuilds after each edit without reading the same history again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import io
 import os
 import subprocess
 import tarfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
 
 from lip_build.errors import GitError
 
@@ -63,6 +69,57 @@ def run(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     if done.returncode != 0:
         raise GitError(_explain(root, args, done.stderr.decode("utf-8", "replace")))
     return done.stdout
+
+
+# The refs of each repository inside `refs_fixed` (root → `git show-ref --head`), and the answers of the
+# `by_refs` functions for that state, kept beyond the block for the next one with the same refs.
+_FIXED: dict[str, str] = {}
+_ANSWERS: dict[str, tuple[str, dict[tuple[Any, ...], Any]]] = {}
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@contextlib.contextmanager
+def refs_fixed(root: Path) -> Iterator[None]:
+    """Within the block, `by_refs` functions answer for `root` from what they answered before with the same
+    HEAD and refs (every ref with the commit it names: a new commit, checkout, tag or fetch changes them).
+    Outside a repository or before its first commit nothing is kept."""
+    key = str(root)
+    try:
+        state = _text(run(root, "show-ref", "--head"))
+    except GitError:
+        state = ""
+    if not state or key in _FIXED:  # no refs to key by, or fixed already by an enclosing block
+        yield
+        return
+    if _ANSWERS.get(key, ("",))[0] != state:
+        _ANSWERS[key] = (state, {})
+    _FIXED[key] = state
+    try:
+        yield
+    finally:
+        _FIXED.pop(key, None)
+
+
+def by_refs(function: Callable[P, R]) -> Callable[P, R]:
+    """For a function of (root, …) whose answer depends on nothing but the commits and refs of the repository
+    (never the working tree, the index or the configuration): keep its answers within `refs_fixed`.
+    Its answers are shared, so they must be immutable."""
+
+    @functools.wraps(function)
+    def remembered(*args: P.args, **kwargs: P.kwargs) -> R:
+        root = str(args[0])
+        if root not in _FIXED or kwargs:
+            return function(*args, **kwargs)
+        answers = _ANSWERS[root][1]
+        key = (function.__qualname__, *args[1:])
+        if key not in answers:
+            answers[key] = function(*args, **kwargs)
+        result: R = answers[key]
+        return result
+
+    return remembered
 
 
 def blobs(root: Path, specs: Sequence[str]) -> list[bytes | None]:
@@ -115,6 +172,7 @@ def prefix(root: Path) -> str:
     return _text(run(root, "rev-parse", "--show-prefix"))
 
 
+@by_refs
 def resolve(root: Path, revision: str) -> Commit:
     """The commit a revision (tag, branch, commit, HEAD~2, origin/main …) names."""
     if not revision.strip() or revision.startswith("-"):
@@ -158,6 +216,7 @@ def merge_base(root: Path, a: str, b: str) -> str | None:
         return None
 
 
+@by_refs
 def tags(root: Path) -> tuple[Tag, ...]:
     """All tags, oldest tagged commit first."""
     fields = ("refname:short", "objectname", "*objectname", "*committerdate:iso-strict", "committerdate:iso-strict")

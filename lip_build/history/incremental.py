@@ -9,7 +9,6 @@ word-by-word comparison of hundreds of unchanged texts. Every failure of Git rai
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,8 @@ from lip_build.history import git
 from lip_build.history.compare import Stand, Synopse, compare
 from lip_build.history.versions import checkout
 from lip_build.load.files import CONTENT_DIRS, PLAN_FILE, Found, classify, discover
-from lip_build.load.source import read_source
+from lip_build.load.source import parse_source
+from lip_build.memo import Memo
 
 
 def _paths(output: bytes) -> list[str]:
@@ -42,6 +42,7 @@ def is_shallow(root: Path) -> bool:
     return git.run(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
 
 
+@git.by_refs
 def previous_tag(root: Path, commit: str) -> git.Tag | None:
     """The newest tag on an ancestor of `commit`, not on `commit` itself: the version before this one."""
     merged = set(git.run(root, "tag", "--merged", commit).decode("utf-8", "replace").split())
@@ -82,18 +83,37 @@ def changed_between(root: Path, old: str, new: str, folders: Iterable[str] = CON
     )
 
 
-def read_files(folder: Path, paths: Iterable[str]) -> list[Document]:
-    """The plan files among `paths` that exist in `folder`, read and field-checked as loader.read_documents
-    does (findings are not reported: a version with errors can still be compared)."""
+def document_of(path: str, data: bytes) -> Document | None:
+    """A plan file of any version, given its content, read and field-checked as loader.read_documents does
+    (findings are not reported: a version with errors can still be compared); None for a file that is no plan
+    file or cannot be read."""
+    kind = classify(path)
+    if kind is None:
+        return None
     diagnostics = Diagnostics()
+    source = parse_source(data, path, diagnostics)
+    return None if source is None else check_fields(Found(kind, source), diagnostics)
+
+
+def read_document(path: str, data: bytes) -> Document | None:
+    """`document_of`, kept by path and content: `lip serve` reads each version of a file for the Synopse once."""
+    return _DOCUMENTS.get((path, data), lambda: document_of(path, data))
+
+
+_DOCUMENTS: Memo[tuple[str, bytes], Document | None] = Memo(limit=10_000)
+
+
+def read_files(folder: Path, paths: Iterable[str]) -> list[Document]:
+    """The plan files among `paths` that exist in `folder`, read as `read_document` reads them."""
     found = []
     for path in sorted(set(paths)):
-        kind = classify(path)
-        if kind is None or not (folder / path).is_file():
+        try:
+            data = (folder / path).read_bytes()
+        except OSError:  # not there (removed since), a folder, or unreadable
             continue
-        source = read_source(folder, path, diagnostics)
-        if source is not None:
-            found.append(check_fields(Found(kind, source), diagnostics))
+        document = read_document(path, data)
+        if document is not None:
+            found.append(document)
     return found
 
 
@@ -105,17 +125,13 @@ class Vergleich:
     unveraendert: int
 
 
-def export_files(root: Path, commit: str, paths: Iterable[str], target: Path) -> None:
-    """Write the files among `paths` (relative to the plan root) as they are in `commit` into `target`, with
-    one `git cat-file --batch` for all of them: a few changed files, not the whole plan as git.export does."""
+@git.by_refs
+def committed_files(root: Path, commit: str, paths: tuple[str, ...]) -> tuple[tuple[str, bytes], ...]:
+    """The files among `paths` (relative to the plan root) as they are in `commit`, with one
+    `git cat-file --batch` for all of them: a few changed files, not the whole plan as git.export reads."""
     place = git.prefix(root)
-    wanted = sorted(set(paths))
-    for path, data in zip(wanted, git.blobs(root, [f"{commit}:{place}{path}" for path in wanted]), strict=True):
-        if data is None:
-            continue  # "missing": the file is new since that version
-        destination = target / path
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(data)
+    found = git.blobs(root, [f"{commit}:{place}{path}" for path in paths])
+    return tuple((path, data) for path, data in zip(paths, found, strict=True) if data is not None)  # else new since
 
 
 def synopse_since(root: Path, bisher: str, label: str | None = None, neu_label: str | None = None) -> Vergleich:
@@ -123,9 +139,8 @@ def synopse_since(root: Path, bisher: str, label: str | None = None, neu_label: 
     base = git.resolve(root, bisher)  # an unknown version is reported as such
     changed = changed_since(root, base.hash) | {PLAN_FILE}  # the plan file orders the Handlungsfelder
     old_stand = Stand(label or bisher, base.hash, base.datum, git.tag_of(root, base.hash))
-    with tempfile.TemporaryDirectory(prefix="lip-fassung-") as folder:
-        export_files(root, base.hash, changed, Path(folder))
-        old_docs = read_files(Path(folder), changed)
+    old_files = committed_files(root, base.hash, tuple(sorted(changed)))
+    old_docs = [doc for path, data in old_files if (doc := read_document(path, data)) is not None]
     with checkout(root, None, neu_label) as (new_folder, new_stand):
         new_docs = read_files(new_folder, changed)
     synopse = compare(old_docs, new_docs, old_stand, new_stand)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lip_build.history.git import Commit, _commit, run
+from lip_build.history.git import Commit, _commit, by_refs, run
 from lip_build.load.files import CONTENT_DIRS
 
 _FORMAT = "--format=%x1e%H%x1f%cI%x1f%s"
@@ -42,7 +42,8 @@ class _Entry:
     changes: tuple[_Change, ...]
 
 
-def _walk(root: Path, folders: Iterable[str]) -> list[_Entry]:
+@by_refs
+def _walk(root: Path, folders: tuple[str, ...]) -> tuple[_Entry, ...]:
     output = run(root, "log", "-z", "--name-status", "-M", "--relative", _FORMAT, "--", *folders).decode(
         "utf-8", "replace"
     )
@@ -64,7 +65,7 @@ def _walk(root: Path, folders: Iterable[str]) -> list[_Entry]:
             else:
                 break
         entries.append(_Entry(_commit(header.strip("\n")), tuple(changes)))
-    return entries
+    return tuple(entries)
 
 
 def histories(root: Path, paths: Iterable[str], folders: Iterable[str] = CONTENT_DIRS) -> dict[str, tuple[Commit, ...]]:
@@ -80,7 +81,7 @@ def named_histories(
     root: Path, paths: Iterable[str], folders: Iterable[str] = CONTENT_DIRS
 ) -> dict[str, tuple[tuple[Commit, str], ...]]:
     """As histories(), with the file's name in each commit (its earlier name before a rename)."""
-    entries = _walk(root, list(folders))
+    entries = _walk(root, tuple(folders))
     # One pass over the history, newest first: which tracked file each name belongs to. A rename is
     # seen before the commits of the older name, so the older name is added just in time.
     owner: dict[str, set[str]] = {}

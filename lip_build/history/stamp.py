@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lip_build.errors import ReleaseError
+from lip_build.history.git import by_refs
 
 
 @dataclass(frozen=True)
@@ -84,13 +85,21 @@ def check_release(root: Path, version: Version) -> None:
         )
 
 
-def detect(root: Path, fallback: dt.date) -> Version:
+@by_refs
+def _checked_out(root: Path) -> tuple[str | None, str | None, str]:
+    """The checked-out commit (None outside Git), its tag and its date."""
     commit = _git(root, "rev-parse", "HEAD")
+    if commit is None:
+        return None, None, ""
+    tag = _git(root, "describe", "--tags", "--exact-match", "HEAD")
+    return commit, tag, _git(root, "log", "-1", "--format=%cI", "HEAD") or ""
+
+
+def detect(root: Path, fallback: dt.date) -> Version:
+    commit, tag, stamp = _checked_out(root)
     if commit is None:
         when = dt.datetime.combine(fallback, dt.time(), tzinfo=dt.UTC)
         return Version("ohne Git", None, when, None, False)
-    tag = _git(root, "describe", "--tags", "--exact-match", "HEAD")
-    stamp = _git(root, "log", "-1", "--format=%cI", "HEAD") or ""
     status = _git(root, "status", "--porcelain")
     return Version(
         bezeichnung=tag or commit[:7],

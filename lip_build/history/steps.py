@@ -3,7 +3,7 @@
 For the public change history of goals and measures: not the commit messages (written for developers),
 but the plan's own field diff, as the Synopse shows it ("Kosten: 640.000 € → 645.000 €"). All versions of
 all files come from one `git cat-file --batch`; each is read and field-checked as the Synopse reads an
-old version (incremental.read_files), so a version with errors is still compared.
+old version (incremental.document_of), so a version with errors is still compared.
 
 A committed version never changes, so the comparisons of a file's history are kept in memory by the
 commits they compare: `lip serve` rebuilds after an edit without reading the history again.
@@ -11,14 +11,13 @@ commits they compare: `lip serve` rebuilds after an edit without reading the his
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from lip_build.check.document import Document
 from lip_build.history import git
 from lip_build.history.compare import Element, compare_documents
-from lip_build.history.incremental import read_files
+from lip_build.history.incremental import document_of
 
 _Key = tuple[str, tuple[tuple[str, str], ...]]  # the repository, and (commit, name) of each version
 _KNOWN: dict[_Key, tuple[Element | None, ...]] = {}
@@ -49,16 +48,12 @@ def _compare(
     wanted = [(name, commit.hash) for found in commits.values() for commit, name in found]
     data = git.blobs(root, [f"{commit}:{place}{name}" for name, commit in wanted])
     versions: dict[tuple[str, str], Document] = {}
-    with tempfile.TemporaryDirectory(prefix="lip-verlauf-") as folder:
-        for (name, commit), content in zip(wanted, data, strict=True):
-            if content is None or (name, commit) in versions:
-                continue
-            target = Path(folder) / commit / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-            documents = read_files(Path(folder) / commit, [name])
-            if documents:
-                versions[(name, commit)] = documents[0]
+    for (name, commit), content in zip(wanted, data, strict=True):
+        if content is None or (name, commit) in versions:
+            continue
+        document = document_of(name, content)
+        if document is not None:
+            versions[(name, commit)] = document
     found: dict[str, tuple[Element | None, ...]] = {}
     for path, history in commits.items():
         docs = [versions.get((name, c.hash)) for c, name in history]

@@ -158,6 +158,7 @@ def statuses_by_day(
     return tuple(out)
 
 
+@git.by_refs
 def reported(root: Path, bis: str = "HEAD") -> tuple[Statuswechsel, ...]:
     """Every committed version of every measure's status along the main line up to `bis`, oldest first, also
     those that kept the status (von == nach): what was reported when, for charts of progress over time."""

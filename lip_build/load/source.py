@@ -152,5 +152,10 @@ def read_source(root: Path, path: str, diagnostics: Diagnostics) -> SourceFile |
     except OSError as error:
         diagnostics.add(LIP103, path, 1, 1, variant="unlesbar", grund=error.strerror)
         return None
+    return parse_source(data, path, diagnostics)
+
+
+def parse_source(data: bytes, path: str, diagnostics: Diagnostics) -> SourceFile | None:
+    """A file's content as read from the folder or from Git, decoded and split."""
     text = decode(data, path, diagnostics)
     return None if text is None else split(text, path, diagnostics)

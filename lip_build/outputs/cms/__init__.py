@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 import yaml
 
 from lip_build import schema as s
+from lip_build.atomic import atomic_file, copy_file
 from lip_build.errors import BuildError
 from lip_build.load.files import FILE_KINDS, FileKind, classify
 from lip_build.model.plan import Plan
@@ -370,19 +370,17 @@ def write_admin(root: Path, plan: Plan, target: Path) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
     written = []
     text = _config_yaml(config(plan, settings, site_url))
-    (target / "config.yml").write_text(
-        "# Erzeugt von lip aus lip_build/schema.py (lip cms); nicht von Hand ändern.\n" + text, encoding="utf-8"
-    )
+    header = "# Erzeugt von lip aus lip_build/schema.py (lip cms); nicht von Hand ändern.\n"
+    atomic_file(target / "config.yml", header + text)
     written.append(target / "config.yml")
     data = json.dumps(editor_data(plan, collection_list), ensure_ascii=False, sort_keys=True)
-    (target / "lip-daten.js").write_text(f"window.LIP_CMS = {data};\n", encoding="utf-8")
+    atomic_file(target / "lip-daten.js", f"window.LIP_CMS = {data};\n")
     written.append(target / "lip-daten.js")
     for name in STATIC:
-        shutil.copyfile(HERE / name, target / name)
+        copy_file(HERE / name, target / name)
         written.append(target / name)
     for name, path in vendored().items():
-        (target / "vendor").mkdir(exist_ok=True)
-        shutil.copyfile(path, target / "vendor" / name)
+        copy_file(path, target / "vendor" / name)
         written.append(target / "vendor" / name)
     return written
 

@@ -23,6 +23,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from lip_build.memo import Memo
 from lip_build.model.plan import Massnahme, Plan
 from lip_build.outputs.site import markup as mk
 from lip_build.outputs.site.pagetree import relative
@@ -62,8 +63,40 @@ ENV.tests.update(
 
 
 def render(template: str, **context: Any) -> str:
-    """A fragment as HTML (a str, ready for an Html block)."""
-    return str(ENV.get_template(template).render(**context))
+    """A fragment as HTML (a str, ready for an Html block).
+
+    Kept by its context when every value in it is hashable (text, numbers, the frozen view models; a list or
+    a namespace is not): `lip serve` rebuilds the page tree after every edit, and most fragments come out as
+    before. The plan behind `Links` is no key: the links a fragment resolved are kept with it and must still
+    lead where they did."""
+    links = [value for value in context.values() if isinstance(value, Links)]
+    values = tuple(sorted((name, ("Links", v.page) if isinstance(v, Links) else v) for name, v in context.items()))
+    try:
+        hash(values)
+    except TypeError:
+        return _render(template, context, links)[0]
+
+    def same_links(kept: tuple[str, tuple[tuple[sb.Link, str], ...]]) -> bool:
+        return all(href(link) == url for href in links for link, url in kept[1])
+
+    return _FRAGMENTS.get((template, values), lambda: _render(template, context, links), same_links)[0]
+
+
+_FRAGMENTS: Memo[tuple[str, tuple[tuple[str, Any], ...]], tuple[str, tuple[tuple[sb.Link, str], ...]]] = Memo(
+    limit=50_000
+)
+
+
+def _render(template: str, context: dict[str, Any], links: list[Links]) -> tuple[str, tuple[tuple[sb.Link, str], ...]]:
+    """The fragment, and the links it resolved with their URLs."""
+    for href in links:
+        href.asked = {}
+    try:
+        output = str(ENV.get_template(template).render(**context))
+        return output, tuple(item for href in links for item in (href.asked or {}).items())
+    finally:
+        for href in links:
+            href.asked = None
 
 
 def html(text: str) -> Markup:
@@ -77,11 +110,18 @@ class Links:
 
     def __init__(self, plan: Plan, page: str) -> None:
         self.plan, self.page = plan, page
+        self.asked: dict[sb.Link, str] | None = None  # the links resolved while a fragment renders (`render`)
 
     def to(self, path: str) -> str:
         return relative(self.page, path)
 
     def __call__(self, link: sb.Link) -> str:
+        url = self._resolve(link)
+        if self.asked is not None:
+            self.asked[link] = url
+        return url
+
+    def _resolve(self, link: sb.Link) -> str:
         plan = self.plan
         if link.kind == "handlungsfeld":
             return self.to(mk.path_of(plan.handlungsfeld(link.id)))
@@ -109,8 +149,8 @@ def statuses(m: Massnahme) -> tuple[sb.Status, sb.Status]:
     return sb.Status("entscheidung", m.entscheidung.status), sb.Status("umsetzung", m.umsetzung.status)
 
 
-def measure_items(plan: Plan, measures: tuple[Massnahme, ...], page: str) -> list[MeasureItem]:
-    return [MeasureItem(relative(page, mk.path_of(m)), label(plan, m), *statuses(m)) for m in measures]
+def measure_items(plan: Plan, measures: tuple[Massnahme, ...], page: str) -> tuple[MeasureItem, ...]:
+    return tuple(MeasureItem(relative(page, mk.path_of(m)), label(plan, m), *statuses(m)) for m in measures)
 
 
 def measure_list(plan: Plan, measures: tuple[Massnahme, ...], page: str) -> str:

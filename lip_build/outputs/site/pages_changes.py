@@ -60,10 +60,10 @@ def history_block(history: SiteHistory, pfad: str) -> str:
     if found is None:
         return ""
     steps = found.steps or (None,) * len(found.commits)
-    entries = [
-        (commit, step_summary(step, index == len(found.commits) - 1))
+    entries = tuple(
+        (commit, tuple(step_summary(step, index == len(found.commits) - 1)))
         for index, (commit, step) in enumerate(zip(found.commits, steps, strict=True))
-    ]
+    )
     return fr.render(
         "history.html",
         entries=entries,

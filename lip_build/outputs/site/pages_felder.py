@@ -79,7 +79,7 @@ def goal_page(plan: Plan, ziel: Ziel, history: SiteHistory = NO_HISTORY) -> Page
     feld = plan.handlungsfeld(ziel.handlungsfeld)
     head = fr.render(
         "page_head.html",
-        crumbs=[(relative(page, mk.FELDER), "Handlungsfelder"), (relative(page, mk.path_of(feld)), feld.name)],
+        crumbs=((relative(page, mk.FELDER), "Handlungsfelder"), (relative(page, mk.path_of(feld)), feld.name)),
         current=f"Ziel {plan.nummer(ziel.id)}",
         feld=feld.name,
         id=ziel.id,

@@ -46,11 +46,11 @@ def measure_page(plan: Plan, m: Massnahme, history: SiteHistory = NO_HISTORY) ->
     ziel = plan.ziel(m.ziele[0])
     head = fr.render(
         "page_head.html",
-        crumbs=[
+        crumbs=(
             (relative(page, mk.FELDER), "Handlungsfelder"),
             (relative(page, mk.path_of(feld)), feld.name),
             (relative(page, mk.path_of(ziel)), f"Ziel {plan.nummer(ziel.id)}"),
-        ],
+        ),
         current=f"Maßnahme {plan.nummer(m.id)}",
         feld=feld.name,
         id=m.id,

@@ -27,6 +27,7 @@ from typing import Any
 
 from lip_build.atomic import atomic_directory
 from lip_build.errors import BuildError
+from lip_build.history import git
 from lip_build.history.stamp import detect
 from lip_build.outputs import diagnostic_formats as report
 from lip_build.outputs.site.pagetree import NavItem, NavLink, SiteTree
@@ -120,7 +121,8 @@ class Preview:
         from lip_build.outputs.site import site_tree, write_beside_pages
         from lip_build.outputs.site.engine import Dirty, render
 
-        with self.lock:
+        # Git's answers about commits are kept while the refs stay the same; the working tree is read anew
+        with self.lock, git.refs_fixed(self.root):
             started = time.perf_counter()
             result = load_plan(self.root)
             if result.plan is None:

@@ -17,6 +17,7 @@ import yaml
 from lip_build.codes import LIP106
 from lip_build.errors import BuildError
 from lip_build.load.yamltree import explain_syntax_error
+from lip_build.memo import Memo
 
 CONFIG = "mkdocs.yml"
 
@@ -127,16 +128,24 @@ class _Reader:
 
 
 def read_config(root: Path) -> dict[str, Any]:
+    return _parse(_config_text(root))
+
+
+def _config_text(root: Path) -> str:
     path = root / CONFIG
     if not path.is_file():
         raise BuildError(
             f"{CONFIG} fehlt im Ordner des Plans ({root}). Diese Datei stellt die Website ein; "
             "kopieren Sie sie aus dem Repository des Plans."
         )
+    return path.read_text(encoding="utf-8")
+
+
+def _parse(text: str) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        line, column, wording = explain_syntax_error(error, path.read_text(encoding="utf-8"))
+        line, column, wording = explain_syntax_error(error, text)
         variant = wording.pop("variant", "")
         problem = LIP106.format(variant, **wording)
         raise BuildError(f"{CONFIG}:{line + 1}:{column}: Die Datei ist kein gültiges YAML. {problem}") from None
@@ -179,7 +188,14 @@ def _site_url(data: dict[str, Any]) -> str | None:
 
 
 def load_settings(root: Path) -> SiteSettings:
-    config = read_config(root)
+    text = _config_text(root)
+    return _SETTINGS.get(text, lambda: _settings(_parse(text)))
+
+
+_SETTINGS: Memo[str, SiteSettings] = Memo(limit=10)  # by the text of mkdocs.yml: read by every step of a build
+
+
+def _settings(config: dict[str, Any]) -> SiteSettings:
     reader = _Reader(config)
     vereinbarkeit = reader.text("extra.lip.barrierefreiheit.vereinbarkeit")
     if vereinbarkeit not in ("vollständig", "teilweise"):
