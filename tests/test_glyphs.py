@@ -259,13 +259,34 @@ def test_the_cache_belongs_to_one_font_folder(tmp_path: Path) -> None:
     assert _has(_run(other), KAN[1]) and not _has(_run(other), KAN[0])
 
 
-def test_typsts_embedded_fonts_set_every_latin1_character(tmp_path: Path) -> None:
+def test_typsts_embedded_fonts_set_every_latin1_character() -> None:
     """Why a text of Latin-1 characters needs no search: Typst sets each of them even without fonts."""
-    (tmp_path / "fonts").mkdir()
     chars = [chr(c) for c in [*range(0x20, 0x7F), *range(0xA0, 0x100)]]
-    assert glyphs._ask_typst(tmp_path, chars) == set(chars)
+    assert glyphs._ask_typst(chars) == set(chars)
 
 
-def test_typst_is_asked_about_several_characters_at_once(tmp_path: Path) -> None:
-    (tmp_path / "fonts").mkdir()
-    assert glyphs._ask_typst(tmp_path, ["漢", "A", "🎓", '"', "\\", "字"]) == {"A", '"', "\\"}
+def test_typst_is_asked_about_several_characters_at_once() -> None:
+    assert glyphs._ask_typst(["漢", "A", "🎓", '"', "\\", "字"]) == {"A", '"', "\\"}
+
+
+def test_a_character_only_an_installed_font_has_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The PDF is set without the computer's fonts: a font installed for the user does not help it."""
+    installed = tmp_path / "schriften"
+    installed.mkdir()
+    _font([0x5B57]).save(str(installed / "Installiert.ttf"))  # 字
+    config = tmp_path / "fonts.conf"  # the computer's fonts for fontconfig (and Typst): only this one
+    config.write_text(f"<?xml version='1.0'?>\n<fontconfig><dir>{installed}</dir></fontconfig>\n", encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(config))
+    probe = tmp_path / "probe.typ"
+    probe.write_text('#set document(title: "Z")\n#"字"\n', encoding="utf-8")
+    typst.compile(str(probe), ignore_system_fonts=False, pdf_standards=["a-2a"])  # Typst would find it there
+    root = _plan(tmp_path, "Kinder lernen 字.")
+    assert [_char(message) for *_where, message in _lip410(root)] == ["字"]
+
+
+def test_lip410_points_at_each_character(tmp_path: Path) -> None:
+    root = _plan(tmp_path, "Kinder lernen 漢字 gemeinsam 🎓.")
+    path = root / BIL_M02
+    path.write_text(path.read_text(encoding="utf-8").replace("## Ausgangslage", "## Ausgangslage 🎓"), "utf-8")
+    found = [(line, column, _char(message)) for _path, line, column, message in _lip410(root)]
+    assert found == [(20, 17, "🎓"), (22, 15, "漢"), (22, 16, "字"), (22, 28, "🎓")]

@@ -121,39 +121,29 @@ def _store(folder: Path, found: Coverage) -> None:
         atomic_file(target, json.dumps(data))
 
 
-def _ask_typst(root: Path, chars: list[str]) -> set[str] | None:
-    """Of `chars` (none in the shipped fonts), those that Typst can set with its embedded fonts;
-    None when Typst fails for another reason (then nothing is claimed and nothing cached)."""
-    import tempfile
-
+def _ask_typst(chars: list[str]) -> set[str] | None:
+    """Of `chars`, which the shipped fonts lack (so only Typst's embedded fonts can have them), those that
+    Typst can set; None when Typst fails for another reason (then nothing is claimed and nothing cached)."""
     import typst
 
-    folder = font_folder(root)
-    lines = "\n\n".join(
-        f"#{json.dumps(c, ensure_ascii=False)}" for c in chars
-    )  # each as its own string: no escaping of markup
-    source = f'#set document(title: "Probe")\n#set text(font: "Noto Sans", lang: "de")\n{lines}\n'
-    missing: set[str] = set()
-    with tempfile.TemporaryDirectory() as work:
-        main = Path(work) / "probe.typ"
-        main.write_text(source, encoding="utf-8")
-        try:
-            typst.compile(str(main), font_paths=[str(folder)], ignore_system_fonts=True, pdf_standards=["a-2a"])
-        except typst.TypstError as error:
-            text = error.diagnostic or str(error)  # every error; the message names only the first
-            missing = {c for c in chars if f"`{json.dumps(c, ensure_ascii=False)}`" in text}
-            if not missing:  # an error other than a missing glyph: say nothing rather than something wrong
-                return None
-        except (RuntimeError, OSError, ValueError):
-            return None
-    return set(chars) - missing
+    probes = "".join(f'#"\\u{{{ord(c):x}}}"\n\n' for c in chars)  # each its own paragraph, escaped: no markup
+    try:
+        typst.compile(
+            f'#set document(title: "Probe")\n{probes}'.encode(), ignore_system_fonts=True, pdf_standards=["a-2a"]
+        )
+    except typst.TypstError as error:  # its diagnostic names every character, its message only the first
+        missing = {c for c in chars if f'`"{c}"`' in error.diagnostic}
+        return set(chars) - missing if missing else None
+    except (RuntimeError, OSError, ValueError):
+        return None
+    return set(chars)
 
 
 def _settable(root: Path, found: Coverage, chars: set[str]) -> set[str]:
     """The characters of `chars` (none in the shipped fonts) that no font can set."""
     unknown = sorted(c for c in chars if c not in found.typst)
     if unknown:
-        can = _ask_typst(root, unknown)
+        can = _ask_typst(unknown)
         if can is None:
             return set()
         found.typst.update({c: c in can for c in unknown})
@@ -181,7 +171,7 @@ def check_glyphs(root: Path, documents: Iterable[Document], diagnostics: Diagnos
         char = match.group()
         if char not in missing:
             continue
-        start = match.start()
-        line = first_line + text.count("\n", 0, start)
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        before = text[: match.start()]
+        line = first_line + before.count("\n")
+        column = len(before) - before.rfind("\n")
         diagnostics.add(LIP410, path, line, column, zeichen=char, codepunkt=f"U+{ord(char):04X}", ordner=FONTS)
