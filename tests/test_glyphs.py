@@ -155,7 +155,7 @@ def test_the_cache_spares_fonttools_and_typst_and_gives_the_same_answers(
 
 
 def test_lip410_says_what_typst_does_with_the_plan_fonts(tmp_path: Path) -> None:
-    chars = ["漢", "字", "🎓", "Ω", "ä", "€", "→", "ỹ"]
+    chars = ["漢", "字", "🎓", "Ω", "ä", "€", "→", "ỹ", "\ue000", "\ufffe"]  # private use, noncharacter
     root = _plan(tmp_path, "Zeichen: " + " ".join(chars) + ".")
     _fonts(root / "fonts")
     reported = [_char(message) for *_where, message in _lip410(root)]

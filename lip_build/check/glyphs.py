@@ -123,17 +123,18 @@ def _store(folder: Path, found: Coverage) -> None:
 
 def _ask_typst(chars: list[str]) -> set[str] | None:
     """Of `chars`, which the shipped fonts lack (so only Typst's embedded fonts can have them), those that
-    Typst can set; None when Typst fails for another reason (then nothing is claimed and nothing cached)."""
+    the PDF can hold; None when Typst fails for another reason (then nothing is claimed and nothing cached).
+    Typst names a character it cannot set ("the text `"🎓"` could not be displayed") and one that PDF/A
+    forbids ("the PDF contains the codepoint `"\\u{e000}"`", a private use character), in either form."""
     import typst
 
-    probes = "".join(f'#"\\u{{{ord(c):x}}}"\n\n' for c in chars)  # each its own paragraph, escaped: no markup
+    items = ", ".join(f'"\\u{{{ord(c):x}}}"' for c in chars)  # escaped: no markup, no quoting
+    source = f'#set document(title: "Probe")\n#for c in ({items},) [#c\n\n]\n'.encode()  # each its own paragraph
     try:
-        typst.compile(
-            f'#set document(title: "Probe")\n{probes}'.encode(), ignore_system_fonts=True, pdf_standards=["a-2a"]
-        )
+        typst.compile(source, ignore_system_fonts=True, pdf_standards=["a-2a"])
     except typst.TypstError as error:  # its diagnostic names every character, its message only the first
-        missing = {c for c in chars if f'`"{c}"`' in error.diagnostic}
-        return set(chars) - missing if missing else None
+        named = {c for c in chars if f'`"{c}"`' in error.diagnostic or f'`"\\u{{{ord(c):x}}}"`' in error.diagnostic}
+        return set(chars) - named if named else None
     except (RuntimeError, OSError, ValueError):
         return None
     return set(chars)
