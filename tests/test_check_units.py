@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from lip_build import schema as s
 from lip_build.check.document import read_documents
+from lip_build.check.fields import FieldChecker, _check_of, _german_amount, _id_hint
 from lip_build.check.reviews import fingerprint, goal_fingerprint, goal_fingerprints
 from lip_build.check.suggest import did_you_mean, listing, suggest
 from lip_build.check.texts import TextChecker
 from lip_build.diagnostics import Diagnostics
 from lip_build.load.markdown import parse
+from lip_build.load.yamltree import parse_front_matter
 from lip_build.model.plan import Ziel
 from tests.meldungen import check_messages
 from tests.test_diagnostics import MINI
@@ -103,3 +106,54 @@ def test_text_findings_word_for_word(name: str) -> None:
 
 def test_the_unit_tests_use_the_mini_plan() -> None:
     assert (MINI / "content" / "plan.md").is_file() and isinstance(MINI, Path)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("95 000", "95000"),
+        ("95\u00a0000", "95000"),  # no-break space
+        ("95\u202f000", "95000"),  # narrow no-break space
+        ("1'250", "1250"),  # Swiss thousands
+        ("1.250,50 €", "1250.50"),
+        ("EUR 12,5", "12.5"),
+        ("zwölf Euro", None),
+    ],
+)
+def test_a_german_amount_is_read_as_meant(written: str, meant: str | None) -> None:
+    assert _german_amount(written) == meant
+
+
+@pytest.mark.parametrize(
+    ("kind", "written", "hint"),
+    [
+        ("massnahme", "bil_m04", ("grossschreibung", {"vorschlag": "BIL-M04"})),
+        ("massnahme", "bil m04", ("grossschreibung", {"vorschlag": "BIL-M04"})),
+        ("massnahme", "BIL-M4", ("zweistellig", {"vorschlag": "BIL-M04"})),
+        ("ziel", "soz-z7", ("zweistellig", {"vorschlag": "SOZ-Z07"})),
+        ("massnahme", "BIL-M", ("", {})),
+        ("massnahme", "BIL-X4", ("", {})),
+        ("massnahme", "BIL-M44444", ("", {})),
+        ("gremium", "Lenkungsgruppe", ("kleinbuchstaben", {})),
+    ],
+)
+def test_a_malformed_id_gets_the_hint_that_fixes_it(kind: str, written: str, hint: tuple[str, dict[str, str]]) -> None:
+    assert _id_hint(s.KINDS[kind], written) == hint
+
+
+def test_a_quoted_text_written_twice_is_a_duplicate_not_a_quoting_mistake() -> None:
+    """Typographic quotes explain a wrong ID or date (LIP211), but in a text they are just text."""
+    front = parse_front_matter("wert:\n  - „Zitat“\n  - „Zitat“\n", "x.md", 2, Diagnostics())
+    assert front is not None
+    diagnostics = Diagnostics()
+    value = _check_of(s.ListOf(s.Text(), 1))(FieldChecker("x.md", diagnostics), front.node.value[0][1], "wert")
+    assert value == ["„Zitat“"]
+    assert [d.code for d in diagnostics.items] == ["LIP209"]
+
+
+def test_a_field_type_without_a_check_fails_when_the_schema_is_read() -> None:
+    class Farbe:  # a new type in schema.py, forgotten in check/fields.py
+        pass
+
+    with pytest.raises(TypeError, match="Farbe"):
+        _check_of(Farbe())  # type: ignore[arg-type]
