@@ -82,9 +82,7 @@ def render(template: str, **context: Any) -> str:
     return _FRAGMENTS.get((template, values), lambda: _render(template, context, links), same_links)[0]
 
 
-_FRAGMENTS: Memo[tuple[str, tuple[tuple[str, Any], ...]], tuple[str, tuple[tuple[sb.Link, str], ...]]] = Memo(
-    limit=50_000
-)
+_FRAGMENTS: Memo[tuple[str, tuple[tuple[str, Any], ...]], tuple[str, tuple[tuple[sb.Link, str], ...]]] = Memo()
 
 
 def _render(template: str, context: dict[str, Any], links: list[Links]) -> tuple[str, tuple[tuple[sb.Link, str], ...]]:
