@@ -168,3 +168,15 @@ def test_a_kept_fragment_is_rendered_again_when_its_links_lead_elsewhere(mini: P
     assert 'href="../ziel-zwei/"' in moved and "ziel-eins" not in moved
     unkept = fr.render("steckbrief.html", title="Steckbrief", rows=list(rows), href=Moved(mini, "a/", "../z/"))
     assert 'href="../z/"' in unkept  # a list is no key: rendered, not kept
+
+
+def test_a_kept_fragment_tells_lips_html_from_text_that_is_equal() -> None:
+    """Markup("<b>") == "<b>", but the template escapes only the text: the kept fragment of one is not the other's."""
+    from markupsafe import Markup
+
+    from lip_build.outputs.site import fragments as fr
+
+    goals = (("../ziel/", "Ziel 1.1"),)
+    html = fr.render("goal_list.html", goals=goals, after=Markup("<b>Verlauf</b>"))
+    text = fr.render("goal_list.html", goals=goals, after="<b>Verlauf</b>")
+    assert "<b>Verlauf</b>" in html and "&lt;b&gt;Verlauf&lt;/b&gt;" in text

@@ -236,7 +236,7 @@ def _content(doc: Document | None) -> tuple[str, str, str, str] | None:
 
 
 # Comparisons by the content of both versions: `lip serve` compares only the items edited since its last build.
-_ELEMENTS: Memo[tuple[object, ...], Element] = Memo(limit=20_000)
+_ELEMENTS: Memo[tuple[object, ...], Element] = Memo()
 
 
 def _element(art: str, identity: str, old: Document | None, new: Document | None) -> Element:

@@ -100,7 +100,7 @@ def read_document(path: str, data: bytes) -> Document | None:
     return _DOCUMENTS.get((path, data), lambda: document_of(path, data))
 
 
-_DOCUMENTS: Memo[tuple[str, bytes], Document | None] = Memo(limit=10_000)
+_DOCUMENTS: Memo[tuple[str, bytes], Document | None] = Memo()
 
 
 def read_files(folder: Path, paths: Iterable[str]) -> list[Document]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from lip_build import memo
 from lip_build.atomic import FILE_MODE, atomic_directory
 from lip_build.history.stamp import Version
 from lip_build.model.plan import Plan
@@ -112,6 +113,7 @@ def build_site(root: Path, plan: Plan, version: Version, progress: Progress) -> 
     Returns notes for the user (German sentences), e.g. that OParl needs site_url."""
     from lip_build.outputs.site.engine import render
 
+    memo.new_build()
     settings = load_settings(root)
     with progress.step("Website: Änderungsverlauf aus Git lesen"):
         history = read_history(root, plan, settings)

@@ -126,8 +126,11 @@ def load(root: Path, docs: Path, site: Path, tree: SiteTree, nonce: str, dirty: 
     theme_env = config.theme.get_env
 
     def get_env() -> jinja2.Environment:
+        """Every environment of the theme: MkDocs' own for the pages, and those that plugins make (Material's
+        search makes three per build to translate its settings, each compiling the language templates)."""
         env = theme_env()
         env.loader = _ThemeLoader(config.theme.dirs)
+        env.bytecode_cache = _TEMPLATES
         return env
 
     config.theme.get_env = get_env  # type: ignore[method-assign]  # MkDocs has no option for the theme's loader
@@ -206,10 +209,6 @@ def _engine_plugin(tree: SiteTree, dirty: Dirty | None) -> Any:
     from mkdocs.plugins import BasePlugin
 
     class LipEngine(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-        def on_env(self, env: jinja2.Environment, /, *, config: Any, files: Any) -> jinja2.Environment:
-            env.bytecode_cache = _TEMPLATES
-            return env
-
         def on_files(self, files: Any, /, *, config: Any) -> Any:
             if dirty is not None:  # MkDocs' dirty build asks each file whether to build it again
                 changed = {source_name(path) for path in dirty.changed}

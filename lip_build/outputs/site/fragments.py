@@ -70,7 +70,8 @@ def render(template: str, **context: Any) -> str:
     before. The plan behind `Links` is no key: the links a fragment resolved are kept with it and must still
     lead where they did."""
     links = [value for value in context.values() if isinstance(value, Links)]
-    values = tuple(sorted((name, ("Links", v.page) if isinstance(v, Links) else v) for name, v in context.items()))
+    # with each value's type: Markup("<b>") equals "<b>", which the template escapes
+    values = tuple(sorted((name, type(v), v.page if isinstance(v, Links) else v) for name, v in context.items()))
     try:
         hash(values)
     except TypeError:
@@ -82,9 +83,7 @@ def render(template: str, **context: Any) -> str:
     return _FRAGMENTS.get((template, values), lambda: _render(template, context, links), same_links)[0]
 
 
-_FRAGMENTS: Memo[tuple[str, tuple[tuple[str, Any], ...]], tuple[str, tuple[tuple[sb.Link, str], ...]]] = Memo(
-    limit=50_000
-)
+_FRAGMENTS: Memo[tuple[str, tuple[tuple[str, type, Any], ...]], tuple[str, tuple[tuple[sb.Link, str], ...]]] = Memo()
 
 
 def _render(template: str, context: dict[str, Any], links: list[Links]) -> tuple[str, tuple[tuple[sb.Link, str], ...]]:

@@ -34,8 +34,8 @@ def course(m: Massnahme) -> tuple[Markdown | Html, ...]:
     if not m.umsetzung.verlauf:
         return ()
     label = {k: sb.field_label("massnahme", f"umsetzung.verlauf[].{k}") for k in (*VERLAUF_SPALTEN, "gruende")}
-    rows = [(e, sb.Status("umsetzung", e.status)) for e in m.umsetzung.verlauf]
-    columns = [label[k] for k in VERLAUF_SPALTEN]
+    rows = tuple((e, sb.Status("umsetzung", e.status)) for e in m.umsetzung.verlauf)
+    columns = tuple(label[k] for k in VERLAUF_SPALTEN)
     table = fr.render("verlauf.html", columns=columns, rows=rows, gruende=label["gruende"])
     return Markdown(mk.heading("Verlauf der Umsetzung")), Html(table)
 
@@ -58,7 +58,7 @@ def measure_page(plan: Plan, m: Massnahme, history: SiteHistory = NO_HISTORY) ->
         facts=(),
         href=fr.Links(plan, page),
     )
-    goals = [(relative(page, mk.path_of(plan.ziel(z))), label(plan, plan.ziel(z))) for z in m.ziele]
+    goals = tuple((relative(page, mk.path_of(plan.ziel(z))), label(plan, plan.ziel(z))) for z in m.ziele)
     after = fr.html(history_block(history, m.quelle.pfad) + edit_link(plan, m.quelle.pfad))
     blocks = (
         Html(head),

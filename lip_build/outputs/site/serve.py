@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from lip_build import memo
 from lip_build.atomic import atomic_directory
 from lip_build.errors import BuildError
 from lip_build.history import git
@@ -124,6 +125,7 @@ class Preview:
         # Git's answers about commits are kept while the refs stay the same; the working tree is read anew
         with self.lock, git.refs_fixed(self.root):
             started = time.perf_counter()
+            memo.new_build()
             result = load_plan(self.root)
             if result.plan is None:
                 self.echo(report.as_text(result.diagnostics, result.files))

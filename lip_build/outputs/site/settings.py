@@ -192,7 +192,7 @@ def load_settings(root: Path) -> SiteSettings:
     return _SETTINGS.get(text, lambda: _settings(_parse(text)))
 
 
-_SETTINGS: Memo[str, SiteSettings] = Memo(limit=10)  # by the text of mkdocs.yml: read by every step of a build
+_SETTINGS: Memo[str, SiteSettings] = Memo()  # by the text of mkdocs.yml: read by every step of a build
 
 
 def _settings(config: dict[str, Any]) -> SiteSettings:
