@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -18,10 +20,13 @@ from lip_build.load import files, forked
 from lip_build.pipeline import load_plan
 from tests.conftest import REPO, copy_plan
 
+REAL_CAN_FORK = forked.can_fork
+
 
 @pytest.fixture
 def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """Split any list of two items or more, and record the children forked."""
+    """Split any list of two items or more, and record the children forked. Forking is allowed although
+    the test session may run threads (the browser tests' web server lives as long as the session)."""
     children: list[int] = []
     fork = os.fork
 
@@ -32,6 +37,7 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
         return pid
 
     monkeypatch.setattr(forked, "FORK_FROM", 2)
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
     monkeypatch.setattr(forked.os, "fork", counting_fork)
     yield children
 
@@ -98,7 +104,15 @@ def test_an_error_here_stops_the_child_and_leaves_no_process(forks: list[int]) -
         os.waitpid(forks[0], os.WNOHANG)
 
 
-def test_small_lists_and_running_threads_stay_in_one_process(forks: list[int]) -> None:
+def test_a_fresh_lip_process_may_fork() -> None:
+    """lip validate runs no other thread while it reads: there, the plan is read by two processes."""
+    code = "from lip_build.load import forked; print(forked.can_fork())"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str(hasattr(os, "fork"))
+
+
+def test_small_lists_and_running_threads_stay_in_one_process(forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked, "can_fork", REAL_CAN_FORK)
     assert forked.in_two([1], _pids, _same, _same) == [_pids([1])]
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
