@@ -296,3 +296,20 @@ def test_lip410_points_at_each_character(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("## Ausgangslage", "## Ausgangslage 🎓"), "utf-8")
     found = [(line, column, _char(message)) for _path, line, column, message in _lip410(root)]
     assert found == [(20, 17, "🎓"), (22, 15, "漢"), (22, 16, "字"), (22, 28, "🎓")]
+
+
+def test_without_fonts_of_its_own_a_plan_is_set_with_the_shipped_ones(tmp_path: Path) -> None:
+    """Ԁ (U+0500) is in the shipped Noto Sans and in none of Typst's embedded fonts."""
+    assert glyphs._ask_typst(["Ԁ"]) == set()
+    assert _typst_sets("Ԁ", glyphs._LIP_REPO / "fonts")
+    root = _plan(tmp_path, "Kinder lernen Ԁ und 字.")
+    assert [_char(message) for *_where, message in _lip410(root)] == ["字"]
+
+
+def test_the_cache_is_in_the_home_folder_when_no_cache_folder_is_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "zuhause"))
+    _lip410(_plan(tmp_path, "Kinder lernen 字."))
+    assert [p.parent for p in (tmp_path / "zuhause").rglob("*.json")] == [tmp_path / "zuhause" / ".cache" / "lip"]

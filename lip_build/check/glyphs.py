@@ -40,7 +40,7 @@ _VERSION = 1  # of the cache file's layout
 def cache_file(folder: Path) -> Path:
     """Where the coverage of a font folder is kept: the user's cache folder, never the plan's repository."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    digest = hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()
     return base / "lip" / f"schriften-{digest}.json"
 
 
@@ -128,8 +128,10 @@ def _ask_typst(chars: list[str]) -> set[str] | None:
     forbids ("the PDF contains the codepoint `"\\u{e000}"`", a private use character), in either form."""
     import typst
 
-    items = ", ".join(f'"\\u{{{ord(c):x}}}"' for c in chars)  # escaped: no markup, no quoting
-    source = f'#set document(title: "Probe")\n#for c in ({items},) [#c\n\n]\n'.encode()  # each its own paragraph
+    # One code block of escaped strings (no markup, no quoting), each its own paragraph. (A #for loop over
+    # them takes quadratic time in Typst: 1 s for 1,000 characters, against 0.08 s.)
+    body = "; parbreak(); ".join(f'"\\u{{{ord(c):x}}}"' for c in chars)
+    source = f'#set document(title: "Probe")\n#{{ {body} }}\n'.encode()
     try:
         typst.compile(source, ignore_system_fonts=True, pdf_standards=["a-2a"])
     except typst.TypstError as error:  # its diagnostic names every character, its message only the first
