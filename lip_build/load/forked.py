@@ -11,7 +11,10 @@ Forking is left out where it is not safe or not possible: on systems without for
 while other threads run (lip serve's watcher), because a thread holding a lock at the fork would
 leave the child waiting forever. Then everything is read here, as for a small plan. A child that
 fails for any reason is not trusted: its part is read again here, so an error surfaces as it would
-without the child, with its traceback in this process.
+without the child, with its traceback in this process. The child's work must not call Typst: in a
+process that has run Typst before, a forked child that calls it waits forever (Typst's threads do not
+survive the fork; found by the mutation test). Reading and the field check do not; the glyph check,
+which may ask Typst, runs after the parts are back.
 """
 
 from __future__ import annotations
