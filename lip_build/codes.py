@@ -654,3 +654,12 @@ LIP410 = _code(
     "nicht erstellen. Ersetzen Sie es (ein Emoji zum Beispiel durch Worte) oder legen Sie eine Schrift mit offener "
     "Lizenz, die es enthält, in den Ordner {ordner}/.",
 )
+
+LIP411 = _code(
+    "LIP411",
+    W,
+    "Schriftdatei lässt sich nicht lesen",
+    "Die Datei „{pfad}“ ist beschädigt oder keine Schrift im Format TTF oder OTF; die Drucksache wird ohne "
+    "sie gesetzt. Ersetzen Sie sie durch eine unbeschädigte Kopie (etwa neu von der Seite der Schrift "
+    "herunterladen) oder entfernen Sie sie aus dem Ordner.",
+)

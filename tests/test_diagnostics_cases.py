@@ -538,6 +538,19 @@ SCENARIOS: dict[str, Scenario] = {
         [],
         ["LIP410"],
     ),
+    "LIP411 leere Schriftsammlung in einem Unterordner von fonts/": Scenario(
+        [{"datei": "fonts/cjk/NotoSansCJK.ttc", "text": ""}],
+        ["fonts/cjk/NotoSansCJK.ttc:1 LIP411"],
+        [],
+    ),
+    "LIP411 nicht bei einer Lizenz- oder Textdatei neben den Schriften": Scenario(
+        [
+            {"datei": "fonts/OFL.txt", "text": "SIL Open Font License 1.1\n"},
+            {"datei": "fonts/LIESMICH.md", "text": "x\n"},
+        ],
+        [],
+        ["LIP411"],
+    ),
     "LIP301 auf der Kopie, nicht auf dem Original": Scenario(
         [{"datei": "handlungsfelder/bildung/massnahmen/BIL-M01 (Kopie).md", "von": BIL_M01}],
         ["handlungsfelder/bildung/massnahmen/BIL-M01 (Kopie).md:2 LIP301"],

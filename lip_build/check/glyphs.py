@@ -22,19 +22,19 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from lip_build.atomic import atomic_file
 from lip_build.check.document import Document
-from lip_build.codes import LIP410
+from lip_build.codes import LIP410, LIP411
 from lip_build.diagnostics import Diagnostics
 
 FONTS = "fonts"  # the plan's own font folder, else the one shipped with lip (outputs/drucksache/render_typst.py)
 _LIP_REPO = Path(__file__).resolve().parents[2]
 _FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
-_VERSION = 1  # of the cache file's layout
+_VERSION = 2  # of the cache file's layout
 
 
 def cache_file(folder: Path) -> Path:
@@ -56,6 +56,7 @@ class Coverage:
     ranges: list[tuple[int, int]]  # code points of the shipped fonts, as inclusive ranges
     typst: dict[str, bool]  # character → can Typst set it with its embedded fonts
     key: str  # fonts and Typst version the cache belongs to
+    broken: list[str] = field(default_factory=list)  # font files that cannot be read (Typst leaves them out too)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -79,22 +80,27 @@ def _key(folder: Path) -> str:
     return json.dumps([_VERSION, str(folder), stats])
 
 
-def _read_cmaps(fonts: list[Path]) -> list[tuple[int, int]]:
+def _read_cmaps(fonts: list[Path]) -> tuple[list[tuple[int, int]], list[Path]]:
+    """The code points of `fonts` as inclusive ranges, and the fonts that could not be read."""
     from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]
 
     codes: set[int] = set()
+    broken = []
     for path in fonts:
         collection = path.suffix.lower() in (".ttc", ".otc")
-        with (TTCollection if collection else TTFont)(str(path)) as opened:  # a collection's fonts share its file
-            for font in opened.fonts if collection else [opened]:
-                codes.update(font.getBestCmap() or {})  # a symbol font has no Unicode cmap
+        try:
+            with (TTCollection if collection else TTFont)(str(path)) as opened:  # a collection's fonts share its file
+                for font in opened.fonts if collection else [opened]:
+                    codes.update(font.getBestCmap() or {})  # a symbol font has no Unicode cmap
+        except Exception:  # fontTools raises whatever its parser meets in a damaged file
+            broken.append(path)
     ranges: list[tuple[int, int]] = []
     for code in sorted(codes):
         if ranges and ranges[-1][1] == code - 1:
             ranges[-1] = (ranges[-1][0], code)
         else:
             ranges.append((code, code))
-    return ranges
+    return ranges, broken
 
 
 @cache
@@ -104,17 +110,18 @@ def coverage(root: Path) -> Coverage:
     try:
         data = json.loads(cache_file(folder).read_text(encoding="utf-8"))
         if data["key"] == key:
-            return Coverage([(a, b) for a, b in data["ranges"]], dict(data["typst"]), key)
+            return Coverage([(a, b) for a, b in data["ranges"]], dict(data["typst"]), key, list(data["kaputt"]))
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    found = Coverage(_read_cmaps(_fonts(folder)), {}, key)
+    ranges, broken = _read_cmaps(_fonts(folder))
+    found = Coverage(ranges, {}, key, [f"{FONTS}/{p.relative_to(folder).as_posix()}" for p in broken])
     _store(folder, found)
     return found
 
 
 def _store(folder: Path, found: Coverage) -> None:
     """Keep the cache for the next run; a cache that cannot be written only makes the next run slower."""
-    data = {"key": found.key, "ranges": found.ranges, "typst": found.typst}
+    data = {"key": found.key, "ranges": found.ranges, "typst": found.typst, "kaputt": found.broken}
     with contextlib.suppress(OSError):
         target = cache_file(folder)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -155,10 +162,12 @@ def _settable(root: Path, found: Coverage, chars: set[str]) -> set[str]:
 
 
 def check_glyphs(root: Path, documents: Iterable[Document], diagnostics: Diagnostics) -> None:
+    found = coverage(root)  # from the cache while the fonts stay the same: a few milliseconds
+    for path in found.broken:
+        diagnostics.add(LIP411, path, 1, 1, pfad=path)
     suspects = [doc.source for doc in documents if not doc.source.latin1]
     if not suspects:
         return
-    found = coverage(root)
     pattern = found.pattern
     hits = [
         (source.path, text, line, match)
