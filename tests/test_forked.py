@@ -76,6 +76,17 @@ def test_what_the_child_sends_is_packed_and_unpacked(forks: list[int]) -> None:
     assert second == _pids(range(len(first), 6))
 
 
+def test_finish_runs_here_on_both_parts(forks: list[int]) -> None:
+    def finish(result: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(item, pid) for item, pid in result] + [(-1, os.getpid())]
+
+    first, second = forked.in_two(range(6), _pids, _same, _same, finish)
+    assert len(forks) == 1
+    assert first[-1] == second[-1] == (-1, os.getpid())  # finished in this process, not in the child
+    assert {pid for _, pid in first[:-1]} == {forks[0]}
+    assert forked.in_two([7], _pids, _same, _same, finish) == [[(7, os.getpid()), (-1, os.getpid())]]
+
+
 def test_a_failing_child_is_not_trusted_its_part_is_worked_here(forks: list[int]) -> None:
     parent = os.getpid()
 

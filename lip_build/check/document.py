@@ -112,7 +112,7 @@ def read_documents(
     the paths that could not be read. A large plan is read by two processes (load/forked.py)."""
     with gc_paused():
         survey = files.survey(root)
-        parts = in_two(survey.planned, partial(_read_part, root, replaced), _pack_part, _unpack_part)
+        parts = in_two(survey.planned, partial(_read_part, root, replaced), _pack_part, _unpack_part, _bind_part)
         documents = []
         misplaced = []
         unreadable = []
@@ -123,19 +123,26 @@ def read_documents(
             diagnostics.extend(part.diagnostics)
         fields = [doc.source for doc in documents if doc.kind.name == "handlungsfeld"]
         placed = files.settle(root, survey, fields, misplaced, diagnostics)
-        documents += [field_check(found, diagnostics) for found in placed]
+        documents += [check_fields(found, diagnostics) for found in placed]
         documents.sort(key=lambda doc: doc.path)
-        return [bind(doc) for doc in documents], unreadable
+        return documents, unreadable
 
 
 @dataclass
 class _Part:
-    """Some of the plan's files, read and field-checked (without records: cheaper to send than to bind)."""
+    """Some of the plan's files, read and field-checked; the records are bound in the main process (binding
+    costs less than sending them: 5,000 measures 0.12 s against 0.29 s to pickle and 0.22 s to unpickle)."""
 
     documents: list[Document]
     misplaced: list[Found]  # goals or measures in the other folder: checked once `files.settle` placed them
     unreadable: list[str]
     diagnostics: Diagnostics
+
+
+def _bind_part(part: _Part) -> _Part:
+    for doc in part.documents:
+        bind(doc)
+    return part
 
 
 def _read_part(root: Path, replaced: Mapping[str, str] | None, planned: Sequence[tuple[str, FileKind]]) -> _Part:

@@ -47,13 +47,16 @@ def in_two(
     work: Callable[[Sequence[T]], R],
     pack: Callable[[R], P],
     unpack: Callable[[P], R],
+    finish: Callable[[R], R] = lambda result: result,
 ) -> list[R]:
-    """`work` over `items` in one or two parts, the results in the order of the parts.
+    """`finish(work(part))` over `items` in one or two parts, the results in the order of the parts.
 
     With two parts, `work(first part)` runs in a forked child and reaches this process as
-    `unpack(pack(result))`, which must equal the result."""
+    `unpack(pack(result))`, which must equal the result. `finish` always runs in this process: on its
+    own part while the child is still at work, then on the child's (for what is cheaper to do here
+    than to send: lip binds the records here)."""
     if len(items) < FORK_FROM or not can_fork():
-        return [work(items)]
+        return [finish(work(items))]
     cut = round(len(items) * CHILD_SHARE)
     read_end, write_end = os.pipe()
     try:
@@ -61,14 +64,14 @@ def in_two(
     except OSError:  # no memory or process slot for a child: then one process does all of it
         os.close(read_end)
         os.close(write_end)
-        return [work(items)]
+        return [finish(work(items))]
     if pid == 0:
         _child(read_end, write_end, lambda: pack(work(items[:cut])))
     os.close(write_end)
     with os.fdopen(read_end, "rb") as pipe:
         reaped = False
         try:
-            mine = work(items[cut:])
+            mine = finish(work(items[cut:]))
             data = pipe.read()
             _, status = os.waitpid(pid, 0)
             reaped = True
@@ -76,8 +79,8 @@ def in_two(
             if not reaped:  # this process failed or was interrupted: the child's work is not wanted
                 _stop(pid)
     if os.waitstatus_to_exitcode(status) == 0 and data:
-        return [unpack(pickle.loads(data)), mine]
-    return [work(items[:cut]), mine]
+        return [finish(unpack(pickle.loads(data))), mine]
+    return [finish(work(items[:cut])), mine]
 
 
 def _child(read_end: int, write_end: int, run: Callable[[], object]) -> None:
