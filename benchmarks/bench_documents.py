@@ -98,14 +98,17 @@ def measure(root: Path, repeat: int, docx_pages: bool) -> dict[str, str]:
 _TYPST_ALONE = """
 import re, sys, time, typst
 from pathlib import Path
-from lip_build.outputs.drucksache.render_typst import FONTS, resource
+from lip_build.outputs.drucksache.render_typst import FONTS, SELECTION, resource
 root = Path(sys.argv[1])
-main = root / ".lip-drucksache" / "drucksache.typ"
-source = main.read_text(encoding="utf-8")
+work = root / ".lip-drucksache"
+source = (work / "drucksache.typ").read_text(encoding="utf-8")
 parts = re.findall(r'^#lip-teil\\("([a-z0-9-]+)"\\)', source, re.M) if sys.argv[2] == "1" else []
 for teil in [None, *parts]:  # the whole, then (as lip build does) each part in the same process
+    (work / SELECTION).write_text(teil or "", encoding="utf-8")
+    main = work / (f"teil-{teil}.typ" if teil else "drucksache.typ")  # written by lip build --pdf
     typst.compile(str(main), root=str(root), font_paths=[str(resource(root, FONTS))], ignore_system_fonts=True,
-                  sys_inputs={"teil": teil} if teil else {}, pdf_standards=["a-2a", "ua-1"], timestamp=0)
+                  pdf_standards=["a-2a", "ua-1"], timestamp=0)
+(work / SELECTION).write_text("", encoding="utf-8")
 """
 
 

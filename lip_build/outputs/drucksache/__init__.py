@@ -27,7 +27,7 @@ from lip_build.outputs.drucksache.pandoc_tree import prepare
 from lip_build.outputs.drucksache.paths import EINZELN, dateiname, teil_dateiname, work_dir
 from lip_build.outputs.drucksache.pdf_tags import mark_row_headers
 from lip_build.outputs.drucksache.render_docx import build_docx
-from lip_build.outputs.drucksache.render_typst import compile_pdf, write_sources
+from lip_build.outputs.drucksache.render_typst import compile_part, compile_pdf, write_sources
 from lip_build.outputs.progress import Progress
 
 DIST = "dist"
@@ -74,7 +74,7 @@ def setzen(root: Path, work: Path, dok: Dokument, version: Version, formats: set
             if dok.teile:
                 with progress.step(f"PDF: Drucksache und Anlagen einzeln setzen ({len(dok.teile)} Dateien)"):
                     for teil in dok.teile:
-                        pdf = compile_pdf(root, main, version, teil)
+                        pdf = compile_part(root, main, version, teil)
                         teile[teil.name] = mark_row_headers(pdf, teil.zeilenkopf_tabellen)
         if docx is not None:
             with progress.step("DOCX: mit pandoc erzeugen"):

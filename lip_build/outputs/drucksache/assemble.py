@@ -29,7 +29,7 @@ TEIL = "lip-teil"  # a part of the document; attribute lip-name
 class Teil:
     """The Drucksache itself or one Anlage, also set as a PDF of its own."""
 
-    name: str  # "drucksache", "anlage-1": in file names and for the template (sys.inputs "teil")
+    name: str  # "drucksache", "anlage-1": in file names and for the template (render_typst.SELECTION)
     titel: str  # "Drucksache ohne Anlagen", "Anlage 1: Lokaler Integrationsplan 2.0"
     dokumenttitel: str  # the PDF's title: "Anlage 1 zur Beschlussdrucksache Nr. 2610/2026: …"
     zeilenkopf_tabellen: int  # tables with row headers in this part (pdf_tags.py)
