@@ -13,6 +13,7 @@ import pytest
 from lip_build import schema as s
 from lip_build.check.document import read_documents
 from lip_build.check.fields import FieldChecker, _check_of, _german_amount, _id_hint
+from lip_build.check.placeholders import PLATZHALTER
 from lip_build.check.reviews import fingerprint, goal_fingerprint, goal_fingerprints
 from lip_build.check.suggest import did_you_mean, listing, suggest
 from lip_build.check.texts import TextChecker
@@ -157,3 +158,52 @@ def test_a_field_type_without_a_check_fails_when_the_schema_is_read() -> None:
 
     with pytest.raises(TypeError, match="Farbe"):
         _check_of(Farbe())  # type: ignore[arg-type]
+
+
+def _placeholders(text: str) -> list[tuple[str, int, int, str]]:
+    """LIP210/LIP409 findings (code, line, column, message) for one measure file with `text`."""
+    from lip_build.check.document import Document
+    from lip_build.check.fields import Checked
+    from lip_build.check.placeholders import check_placeholders
+    from lip_build.load.files import FILE_KINDS
+    from lip_build.load.source import split
+
+    diagnostics = Diagnostics()
+    source = split(text, "m.md", diagnostics)
+    assert source is not None, list(diagnostics)
+    kind = next(k for k in FILE_KINDS if k.name == "massnahme")
+    check_placeholders([Document(kind, source, Checked({}), None)], diagnostics)
+    return [(d.code, d.line, d.column, d.message) for d in diagnostics.items]
+
+
+def test_every_value_marked_by_lip_new_is_found_where_it_stands() -> None:
+    """After a "#" inside a quoted text (no comment) the next marked value still counts; the column is where
+    the entry starts (in a list: its dash); a quoted key is named without its quotes."""
+    found = _placeholders(
+        "---\n"
+        'titel: "Kurs # bitte prüfen"  # ein Kommentar\n'
+        "zitat: 'Ein # bitte prüfen'\n"
+        "federfuehrung: 50.60  # bitte prüfen: aus dem Ordner\n"
+        "kosten:\n"
+        "  - 'art': Personal  # bitte prüfen\n"
+        "---\n"
+        "Text.\n"
+    )
+    assert [(code, line, column) for code, line, column, _ in found] == [("LIP210", 4, 1), ("LIP210", 6, 3)]
+    assert "„federfuehrung“" in found[0][3] and "„art“" in found[1][3]
+
+
+_PLATZHALTER = PLATZHALTER["ausgangslage"]
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "column"),
+    [
+        (_PLATZHALTER, 4, 1),  # the body's first character
+        ("\nAusgangslage:\nKurz gesagt: " + _PLATZHALTER + "\n\nNoch ein Absatz.\n", 6, 14),
+        ("\n" + _PLATZHALTER + "\n\n" + _PLATZHALTER + "\n", 5, 1),  # twice: the first place
+    ],
+)
+def test_a_placeholder_text_is_found_at_its_line_and_column(body: str, line: int, column: int) -> None:
+    found = _placeholders("---\nid: BIL-M01\n---\n" + body)
+    assert [(code, found_line, found_column) for code, found_line, found_column, _ in found] == [("LIP409", line, column)]
