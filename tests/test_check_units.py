@@ -206,4 +206,4 @@ _PLATZHALTER = PLATZHALTER["ausgangslage"]
 )
 def test_a_placeholder_text_is_found_at_its_line_and_column(body: str, line: int, column: int) -> None:
     found = _placeholders("---\nid: BIL-M01\n---\n" + body)
-    assert [(code, found_line, found_column) for code, found_line, found_column, _ in found] == [("LIP409", line, column)]
+    assert [(code, at_line, at_column) for code, at_line, at_column, _ in found] == [("LIP409", line, column)]
