@@ -659,7 +659,7 @@ LIP411 = _code(
     "LIP411",
     W,
     "Schriftdatei lässt sich nicht lesen",
-    "Die Datei „{pfad}“ ist beschädigt oder keine Schrift im Format TTF oder OTF; die Drucksache wird ohne "
+    "Die Datei „{pfad}“ ist beschädigt oder keine Schrift im Format TTF, OTF oder TTC; die Drucksache wird ohne "
     "sie gesetzt. Ersetzen Sie sie durch eine unbeschädigte Kopie (etwa neu von der Seite der Schrift "
     "herunterladen) oder entfernen Sie sie aus dem Ordner.",
 )
