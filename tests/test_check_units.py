@@ -181,16 +181,22 @@ def test_every_value_marked_by_lip_new_is_found_where_it_stands() -> None:
     the entry starts (in a list: its dash); a quoted key is named without its quotes."""
     found = _placeholders(
         "---\n"
+        "\n"
         'titel: "Kurs # bitte prüfen"  # ein Kommentar\n'
         "zitat: 'Ein # bitte prüfen'\n"
         "federfuehrung: 50.60  # bitte prüfen: aus dem Ordner\n"
         "kosten:\n"
         "  - 'art': Personal  # bitte prüfen\n"
+        "kontakt: 'Fachbereich'  # bitte prüfen\n"
         "---\n"
         "Text.\n"
     )
-    assert [(code, line, column) for code, line, column, _ in found] == [("LIP210", 4, 1), ("LIP210", 6, 3)]
-    assert "„federfuehrung“" in found[0][3] and "„art“" in found[1][3]
+    assert [(code, line, column) for code, line, column, _ in found] == [
+        ("LIP210", 5, 1),
+        ("LIP210", 7, 3),
+        ("LIP210", 8, 1),
+    ]
+    assert "„federfuehrung“" in found[0][3] and "„art“" in found[1][3] and "„kontakt“" in found[2][3]
 
 
 _PLATZHALTER = PLATZHALTER["ausgangslage"]
