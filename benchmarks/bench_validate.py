@@ -7,7 +7,8 @@ belongs to that run alone), --repeat times, and the median is printed:
 - "Prüfung": load_plan(), i.e. everything `lip validate` does after the interpreter started;
 - "Boden" (the floor): only reading every content file and composing its front matter with
   libyaml (yaml.compose with CSafeLoader), the least any YAML-based check must do.
-The ratio Prüfung/Boden shows what the checks cost on top (goal: at most 2). Also printed: the
+The two are run in turn (check, floor, check, …), so that a slow spell of a shared machine slows both
+alike. The ratio Prüfung/Boden shows what the checks cost on top (goal: at most 2). Also printed: the
 time per measure (flat from 100 to 5,000 means linear), the `lip validate` command line end to
 end (median wall time) and the peak memory (max RSS of the runs): "Peak MB" of the checking process,
 "Kind MB" of the child it forks to read half of a plan of 1,000 files or more (load/forked.py; 0 when
@@ -84,8 +85,10 @@ def _cli(root: Path) -> float:
 
 def measure(root: Path, repeat: int) -> dict[str, float]:
     _child(_FLOOR, root)  # warm the file system cache for both measurements
-    checks = [_child(_CHECK, root) for _ in range(repeat)]
-    floors = [_child(_FLOOR, root) for _ in range(repeat)]
+    checks, floors = [], []
+    for _ in range(repeat):  # in turn, so that a slow spell of the machine meets both alike
+        checks.append(_child(_CHECK, root))
+        floors.append(_child(_FLOOR, root))
     return {
         "seconds": statistics.median(r["seconds"] for r in checks),
         "floor": statistics.median(r["seconds"] for r in floors),
