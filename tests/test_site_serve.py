@@ -16,7 +16,15 @@ from pathlib import Path
 import pytest
 
 from lip_build.outputs.site.pagetree import Markdown, NavItem, NavLink, NavSection, Page, SiteTree
-from lip_build.outputs.site.serve import RELOAD_SCRIPT, VERSION_PATH, Preview, Running, changed_pages, start
+from lip_build.outputs.site.serve import (
+    RELOAD_SCRIPT,
+    VERSION_PATH,
+    Preview,
+    Running,
+    _Watcher,
+    changed_pages,
+    start,
+)
 from tests.browser.sitebuild import commit, copy_plan, git_environment, make_history
 
 
@@ -84,6 +92,51 @@ def test_edit_rebuilds_and_broken_edit_keeps_last_good_preview(
     measure.write_text(text, encoding="utf-8")
     _wait_for(lambda: _get(version) == str(before + 2))
     assert "Geändert – " not in _get(preview.address + "massnahmen/bil-m01/")
+
+
+def test_a_commit_alone_rebuilds_the_preview(tmp_path: Path) -> None:
+    """A commit changes no file of the plan, only Git's refs; the pages must stop saying "nicht eingecheckt"."""
+    root = copy_plan(tmp_path / "plan")
+    make_history(root)
+    running = start(root, 0, lambda message: None)
+    threading.Thread(target=running.server.serve_forever, daemon=True).start()
+    try:
+        version, page = running.address.rstrip("/") + VERSION_PATH, running.address + "massnahmen/bil-m01/"
+        measure = root / MEASURE
+        measure.write_text(measure.read_text(encoding="utf-8").replace("titel: ", "titel: Neu – ", 1), encoding="utf-8")
+        _wait_for(lambda: "nicht eingecheckten Änderungen" in _get(page))
+        before = int(_get(version))
+        commit(root, "Titel geschärft", "2026-12-01T10:00:00+01:00")
+        _wait_for(lambda: int(_get(version)) > before)
+        assert "nicht eingecheckten Änderungen" not in _get(page)
+    finally:
+        running.server.shutdown()
+        running.stop()
+
+
+@pytest.mark.parametrize(
+    ("path", "relevant"),
+    [
+        ("handlungsfelder/bildung/massnahmen/BIL-M01.md", True),
+        ("mkdocs.yml", True),
+        ("handlungsfelder/bildung/massnahmen/.BIL-M01.md.swp", False),  # an editor's backup
+        ("site/index.html", False),  # the preview's own output
+        ("README.md", False),
+        (".git/HEAD", True),
+        (".git/refs/heads/main", True),
+        (".git/refs/tags/v2.1", True),
+        (".git/packed-refs", True),
+        (".git/refs/heads/main.lock", False),  # renamed to main when Git is done
+        (".git/index", False),  # staging changes nothing the site shows (and lip's own Git calls write it)
+        (".git/objects/ab/cdef0123", False),
+        (".git/logs/HEAD", False),
+    ],
+)
+def test_the_watcher_reacts_to_files_of_the_plan_and_to_gits_record_of_the_commit(
+    tmp_path: Path, path: str, relevant: bool
+) -> None:
+    preview = dataclasses.make_dataclass("P", [("root", Path)])(tmp_path)
+    assert _Watcher(preview).relevant(str(tmp_path / path)) is relevant  # type: ignore[arg-type]
 
 
 # Rebuilding only what an edit changed: the preview after each rebuild must be the site that a full build

@@ -35,6 +35,10 @@ from lip_build.outputs.site.pagetree import NavItem, NavLink, SiteTree
 from lip_build.pipeline import load_plan
 
 WATCHED = ("content", "handlungsfelder", "templates", "mkdocs.yml")
+# Where Git records which commit is checked out and which tags exist: a commit, checkout or tag changes what
+# the pages say about the version (footer, change history) without touching a file of the plan. Not the
+# index or the objects: staging changes nothing the site shows, and lip's own Git calls write the index.
+GIT_REFS = ((".git", "HEAD"), (".git", "packed-refs"), (".git", "refs"))
 VERSION_PATH = "/__lip__/version"
 RELOAD_SCRIPT = (
     "<script>(function(){var v=null;function poll(){fetch('" + VERSION_PATH + "',{cache:'no-store'})"
@@ -229,8 +233,7 @@ class _Watcher:
         self.guard = threading.Lock()
 
     def changed(self, path: str) -> None:
-        parts = Path(path).relative_to(self.preview.root).parts if path.startswith(str(self.preview.root)) else ()
-        if not parts or parts[0] not in WATCHED or any(p.startswith(".") for p in parts):
+        if not self.relevant(path):
             return
         with self.guard:
             if self.timer is not None:
@@ -238,6 +241,13 @@ class _Watcher:
             self.timer = threading.Timer(self.delay, self._run)
             self.timer.daemon = True
             self.timer.start()
+
+    def relevant(self, path: str) -> bool:
+        """A file of the plan (hidden files such as an editor's backups left out), or Git's record of the commit."""
+        parts = Path(path).relative_to(self.preview.root).parts if path.startswith(str(self.preview.root)) else ()
+        if any(parts[: len(ref)] == ref for ref in GIT_REFS):
+            return not parts[-1].endswith(".lock")  # Git writes a ref as name.lock, then renames it
+        return bool(parts) and parts[0] in WATCHED and not any(p.startswith(".") for p in parts)
 
     def _run(self) -> None:
         self.preview.echo("Änderung erkannt, prüfe den Plan …")
