@@ -11,7 +11,7 @@ The two are run in turn (check, floor, check, …), so that a slow spell of a sh
 alike. The ratio Prüfung/Boden shows what the checks cost on top (goal: at most 2). Also printed: the
 time per measure (flat from 100 to 5,000 means linear), the `lip validate` command line end to
 end (median wall time) and the peak memory (max RSS of the runs): "Peak MB" of the checking process,
-"Kind MB" of the child it forks to read half of a plan of 1,000 files or more (load/forked.py; 0 when
+"Kind MB" of the child it forks to read 45 % of a plan of 1,000 files or more (load/forked.py; 0 when
 none ran). The floor is one process; the check uses both cores from that size. Not a test: figures.
 Goals (issue 8): 5,000 measures under 1.5 s and at most 2 × the floor; shipped plan under 0.25 s;
 memory under 300 MB.
