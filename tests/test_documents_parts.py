@@ -204,3 +204,25 @@ def test_joined_words_keep_typst_from_reading_markup(tmp_path: Path) -> None:
     pdf = typst.compile(str(tmp_path / "t.typ"), ignore_system_fonts=True)
     text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages).split())
     assert text == f"1. Eins zwei {words} 2. kursiv und 3. drei"
+
+
+def test_a_part_gets_its_own_title_exactly_as_written_and_the_work_folder_is_the_whole_again(tmp_path: Path) -> None:
+    """The part's title comes from the plan (an editor's text): it is a Typst string, never read as code."""
+    from lip_build.history.stamp import Version
+    from lip_build.outputs.drucksache.assemble import Teil
+    from lip_build.outputs.drucksache.render_typst import SELECTION, compile_part
+
+    main = tmp_path / "drucksache.typ"
+    main.write_text(
+        '#set document(title: "Das Ganze")\n#set text(lang: "de")\n'
+        '#let teil = read("teil.txt")\nTeil: #if teil == "" [ganz] else [#teil]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / SELECTION).write_text("", encoding="utf-8")
+    title = 'Anlage 1: Plan "2.0" \\ #set text(red) ] } <x>'
+    version = Version("v2.0", None, dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC), "v2.0", False)
+    pdf = compile_part(tmp_path, main, version, Teil("anlage-1", "Anlage 1", title, 0))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata is not None and reader.metadata.title == title
+    assert "Teil: anlage-1" in reader.pages[0].extract_text()
+    assert (tmp_path / SELECTION).read_text(encoding="utf-8") == ""
