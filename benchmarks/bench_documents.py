@@ -98,14 +98,14 @@ def measure(root: Path, repeat: int, docx_pages: bool) -> dict[str, str]:
 _TYPST_ALONE = """
 import re, sys, time, typst
 from pathlib import Path
-from lip_build.outputs.drucksache.render_typst import FONTS, SELECTION, resource
+from lip_build.outputs.drucksache.render_typst import FONTS, SELECTION, part_main, resource
 root = Path(sys.argv[1])
 work = root / ".lip-drucksache"
 source = (work / "drucksache.typ").read_text(encoding="utf-8")
 parts = re.findall(r'^#lip-teil\\("([a-z0-9-]+)"\\)', source, re.M) if sys.argv[2] == "1" else []
 for teil in [None, *parts]:  # the whole, then (as lip build does) each part in the same process
     (work / SELECTION).write_text(teil or "", encoding="utf-8")
-    main = work / (f"teil-{teil}.typ" if teil else "drucksache.typ")  # written by lip build --pdf
+    main = part_main(work / "drucksache.typ", teil) if teil else work / "drucksache.typ"  # from lip build --pdf
     typst.compile(str(main), root=str(root), font_paths=[str(resource(root, FONTS))], ignore_system_fonts=True,
                   pdf_standards=["a-2a", "ua-1"], timestamp=0)
 (work / SELECTION).write_text("", encoding="utf-8")

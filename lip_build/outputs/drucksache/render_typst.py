@@ -233,6 +233,11 @@ def compile_pdf(root: Path, main: Path, version: Version) -> bytes:
     return pdf
 
 
+def part_main(main: Path, name: str) -> Path:
+    """The main file of one part, beside `main`: it includes `main` and gives the part its title."""
+    return main.with_name(f"teil-{name}.typ")
+
+
 def compile_part(root: Path, main: Path, version: Version, teil: Teil) -> bytes:
     """One part of the document in `main` as a PDF of its own, under its own title; best after the whole.
 
@@ -241,7 +246,7 @@ def compile_part(root: Path, main: Path, version: Version, teil: Teil) -> bytes:
     Typst counts those among the inputs of everything it lays out, and each part was set from scratch
     (shipped plan: the four parts 1.6 s after the whole, this way 0.9 s). For the same reason the part's own
     title is set after its content, where it changes no style of the text."""
-    part = main.with_name(f"teil-{teil.name}.typ")
+    part = part_main(main, teil.name)
     part.write_text(f'#include "{main.name}"\n#set document(title: {_string(teil.dokumenttitel)})\n', encoding="utf-8")
     selection = main.with_name(SELECTION)
     selection.write_text(teil.name, encoding="utf-8")
